@@ -1,0 +1,36 @@
+/* db.h — the thin SQLite layer (in the manner of Fossil's db.c).
+ * Every statement is prepared with bound parameters; statements are cached
+ * by their SQL text pointer, so pass string literals. Transactions nest by a
+ * counter: only the outermost BEGIN IMMEDIATE / COMMIT reaches SQLite, and a
+ * failure inside makes the outermost end roll back. */
+#ifndef SIKS_DB_H
+#define SIKS_DB_H
+#include <sqlite3.h>
+#include "siks/siks.h"
+
+/* Returns a cached, reset statement for sql (a string literal) or NULL with e
+ * filled. The statement stays owned by the cache: do not finalize it. */
+sqlite3_stmt *db_stmt(siks *s, const char *sql, siks_err *e);
+/* Runs sql (no parameters, may hold several statements). */
+int db_exec(siks *s, const char *sql, siks_err *e);
+/* Fills e from the connection's last error; returns SIKS_EDB. */
+int db_fail(siks *s, siks_err *e, const char *what);
+
+int db_begin(siks *s, siks_err *e);
+/* Commits at the outermost level, or rolls back when any inner level failed. */
+int db_commit(siks *s, siks_err *e);
+/* Marks the transaction failed and ends this level (rolls back at the outermost). */
+void db_rollback(siks *s);
+
+/* Convenience: first column of the first row as integer (def when no row). */
+int64_t db_int(siks *s, const char *sql, int64_t def);
+/* Binds text, or NULL when v is NULL or "". */
+int db_bind_text_or_null(sqlite3_stmt *st, int i, const char *v);
+
+/* Applies the migrations up to the current schema version (each in one
+ * transaction). Called by siks_open. */
+int db_migrate(siks *s, siks_err *e);
+/* Migrations as SQL text, index 0 = version 1 (for tests). */
+int db_migration_count(void);
+const char *db_migration_sql(int version);
+#endif
