@@ -27,6 +27,9 @@ int64_t db_int(siks *s, const char *sql, int64_t def);
 /* Binds text, or NULL when v is NULL or "". */
 int db_bind_text_or_null(sqlite3_stmt *st, int i, const char *v);
 
+/* Finalizes every cached statement (siks_close). */
+void db_cache_free(siks *s);
+
 /* Applies the migrations up to the current schema version (each in one
  * transaction). Called by siks_open. */
 int db_migrate(siks *s, siks_err *e);

@@ -17,6 +17,9 @@ int plat_default_db(char *out, size_t n);
 /* mkdir -p */
 int plat_mkdirs(const char *path);
 int plat_file_exists(const char *path);
+/* Names of the files in dir ending in suffix (sorted); fills up to max;
+ * returns how many, or -1 when dir cannot be read. */
+int plat_list_dir(const char *dir, const char *suffix, char (*out)[256], int max);
 /* Reads a whole file into a malloc'd, NUL-terminated buffer (caller frees). */
 int plat_read_file(const char *path, char **buf, size_t *len, siks_err *e);
 

@@ -24,6 +24,8 @@ typedef struct cli_cmd {
 /* Opens the database for a command (creating it when create is 1). Prints
  * the error and returns NULL on failure. */
 siks *cli_open(cli_ctx *c, int create);
+/* Opens an existing database that has a site (init was run); else prints why. */
+siks *cli_open_site(cli_ctx *c);
 /* Prints "siksdesa: <msg>" to stderr; returns status. */
 int cli_error(cli_ctx *c, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int cli_err(cli_ctx *c, int status, const siks_err *e);
