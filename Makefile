@@ -101,24 +101,23 @@ run: deps
 	./siksdesa --db $(DEMO_DB)
 
 unit: $(UNIT_BIN) $(MO)
-	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; ./$$t || fail=1; done; exit $$fail
+	@sh tests/run-unit.sh $(UNIT_BIN)
 
 e2e: build/asan/siksdesa $(MO)
 	@sh tests/e2e/run.sh build/asan/siksdesa
 
 fuzz-short: $(FUZZ_BIN)
-	@for f in $(FUZZ_BIN); do echo "== $$f (20 s)"; mkdir -p build/corpus/$$(basename $$f); \
-	  ./$$f -max_total_time=20 -max_len=4096 build/corpus/$$(basename $$f) tests/fuzz/corpus/$$(basename $$f) 2>&1 | tail -2 || exit 1; done
+	@sh tests/fuzz/run-short.sh
 
 fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do mkdir -p build/corpus/$$(basename $$f); \
 	  ./$$f -max_total_time=$${FUZZ_SECONDS:-600} build/corpus/$$(basename $$f) tests/fuzz/corpus/$$(basename $$f) || exit 1; done
 
+# Builds every test program, then runs the suites; the last line is
+# "N passed, N failed" over all of them.
 test: deps
-	$(MAKE) all
-	$(MAKE) fuzz-short
-	$(MAKE) e2e
-	$(MAKE) unit
+	$(MAKE) -j2 all build/asan/siksdesa $(UNIT_BIN) $(FUZZ_BIN)
+	@sh tests/run-all.sh
 
 bench: deps
 	$(MAKE) all $(BENCH_BIN)

@@ -1,10 +1,11 @@
 /* cli.h — the command-line front end. Each subcommand is one cli_cmd in the
- * table in main.c, implemented in src/cli/cmd_<name>.c. The help text is
+ * table in commands.c, implemented in src/cli/cmd_<name>.c. The help text is
  * written once, in the table, and is the one source of `--help`.
  * Commands print results to stdout, errors to stderr prefixed "siksdesa: ",
  * and return the exit status (0 ok, 1 findings/failure, 2 usage). */
 #ifndef SIKS_CLI_H
 #define SIKS_CLI_H
+#include <stdio.h>
 #include "siks/siks.h"
 
 typedef struct cli_ctx {
@@ -33,6 +34,11 @@ int cli_err(cli_ctx *c, int status, const siks_err *e);
 int cli_wants_help(cli_ctx *c, int argc, char **argv);
 /* Usage error: prints usage and returns 2. */
 int cli_usage(cli_ctx *c, const char *cmd);
+
+/* The command named name, or NULL. */
+const cli_cmd *cli_find(const char *name);
+/* The program's usage: every command's usage line and the general options. */
+void cli_usage_all(FILE *f);
 
 /* The UI (src/tui/); returns the exit status. */
 int tui_main(cli_ctx *c);

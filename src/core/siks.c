@@ -6,6 +6,7 @@
 #include "siks/db.h"
 #include "siks/i18n.h"
 #include "siks/platform.h"
+#include "siks/rec.h"
 #include "siks/siks.h"
 
 #ifndef SIKS_VERSION

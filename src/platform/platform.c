@@ -357,14 +357,14 @@ int plat_find_removable(char (*out)[512], int max)
 			if (de->d_name[0] == '.' || strcmp(de->d_name, user) == 0)
 				continue;
 			char p[512];
-			snprintf(p, sizeof p, "%s/%.200s", roots[r], de->d_name);
+			snprintf(p, sizeof p, "%.300s/%.200s", roots[r], de->d_name);
 			if (!is_dir(p))
 				continue;
 			int dup = 0;
 			for (int i = 0; i < k; i++)
 				dup |= strcmp(out[i], p) == 0;
 			if (!dup)
-				snprintf(out[k++], 512, "%s", p);
+				snprintf(out[k++], 512, "%.511s", p);
 		}
 		closedir(d);
 	}
