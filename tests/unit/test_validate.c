@@ -101,6 +101,7 @@ static void test_check_date(void **st)
 	siks_findings_clear(&f);
 	check_date(&f, "member", "r1", "tanggal_lahir", "2023-02-29", TODAY);
 	assert_int_equal(nrule(&f, "date.invalid"), 1);
+	assert_non_null(strstr(find_rule(&f, "date.invalid")->msg, "bukan tanggal"));
 	siks_findings_free(&f);
 }
 
