@@ -10,6 +10,7 @@ run() { # name, command...
 	line=$(grep -E '^[a-z0-9-]*: ?[0-9]+ passed, [0-9]+ failed' build/test-$name.log | tail -1)
 	if [ -z "$line" ]; then echo "$name: 0 passed, 1 failed (no summary)" >> $log; else echo "$line" >> $log; fi
 }
+run warnings make -s -j2 check-warnings
 run fuzz sh tests/fuzz/run-short.sh
 run e2e sh tests/e2e/run.sh build/asan/siksdesa
 for extra in tests/crash/run-short.sh; do [ -f "$extra" ] && run crash sh "$extra"; done
