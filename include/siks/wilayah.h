@@ -14,6 +14,8 @@ int wilayah_level(const char *kode);
 int wilayah_import(siks *s, const char *path, long *count, siks_err *e);
 /* Name of kode into out; 0 found, -1 unknown. */
 int wilayah_name(siks *s, const char *kode, char *out, size_t n);
+/* Number of regions below kode (all levels), 0 when none. */
+long wilayah_count_under(siks *s, const char *kode);
 /* 1 when any kecamatan is loaded (so a NIK's region part can be checked). */
 int wilayah_has_kecamatan(siks *s);
 /* "352801" (from a NIK or No KK) -> "35.28.01". */

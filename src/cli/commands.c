@@ -9,6 +9,8 @@
 
 int cmd_init(cli_ctx *c, int argc, char **argv);
 int cmd_household(cli_ctx *c, int argc, char **argv);
+int cmd_wilayah(cli_ctx *c, int argc, char **argv);
+int cmd_rescore(cli_ctx *c, int argc, char **argv);
 
 /* One line a command; its usage and help are the one source of --help. */
 static const cli_cmd commands[] = {
@@ -17,6 +19,14 @@ static const cli_cmd commands[] = {
 	     "atau untuk dinas sosial kabupaten (--kabupaten 35.28)."), 0 },
 	{ "household", cmd_household, N_("household show ID"),
 	  N_("Menampilkan satu rumah tangga dengan anggotanya."), 1 },
+	{ "wilayah", cmd_wilayah, N_("wilayah import BERKAS | wilayah show KODE"),
+	  N_("import: memuat daftar kode wilayah Kemendagri dari CSV kode,nama (misalnya "
+	     "wilayah.csv, 91.599 baris); tingkatnya dibaca dari bentuk kode, baris rusak "
+	     "ditolak dengan nomor barisnya dan tidak ada yang dimuat. show: menampilkan "
+	     "satu wilayah dengan wilayah di atasnya."), 0 },
+	{ "rescore", cmd_rescore, N_("rescore [--set NAMA]"),
+	  N_("Menilai ulang semua rumah tangga dengan versi terbaru set indikator "
+	     "(bawaan: bps14, 14 kriteria BPS). Skor lama tetap tersimpan."), 1 },
 };
 static const size_t ncommands = sizeof commands / sizeof *commands;
 
