@@ -52,4 +52,35 @@ void plat_timestamp(char out[20]);
 int plat_find_removable(char (*out)[512], int max);
 /* Name of the user logged in to the computer ("" when unknown). */
 void plat_user_name(char *out, size_t n);
+/* ---- files, locks and processes for backups and sessions (plat_files.c) ---- */
+/* Renames from over to (same folder) and syncs the folder, so the new name
+ * survives a power cut. from must already be flushed. */
+int plat_rename(const char *from, const char *to, siks_err *e);
+/* Flushes a finished file to disk (fsync). 0 or -1. */
+int plat_fsync_file(const char *path);
+/* Removes a file; 0, or -1 (a missing file is not an error). */
+int plat_remove(const char *path);
+/* Calls cb with each entry name of dir (not "." or ".."), in no order;
+ * cb returns non-zero to stop. -1 when dir cannot be read. */
+int plat_dir_each(const char *dir, int (*cb)(void *ctx, const char *name), void *ctx);
+/* Size in bytes, or -1. */
+int64_t plat_file_size(const char *path);
+/* Last modification, seconds since the epoch, or -1. */
+int64_t plat_file_mtime(const char *path);
+/* 1 when a process with this id runs on this computer, 0 when not. */
+int plat_pid_alive(long pid);
+/* Process id of this program, and the computer's name ("" when unknown). */
+long plat_pid(void);
+void plat_host_name(char *out, size_t n);
+
+/* An advisory lock held on a small file beside the database while this
+ * program has it open. The kernel drops it when the program dies (kill -9,
+ * power cut), so no stale lock survives. Taking it when another program
+ * holds it fails with SIKS_ECONFLICT and copies that program's note (who,
+ * pid, host, since when) into holder. */
+typedef struct plat_lock plat_lock;
+plat_lock *plat_lock_take(const char *path, const char *note, char *holder, size_t n, siks_err *e);
+/* Replaces the note (e.g. once the operator has logged in). */
+void plat_lock_note(plat_lock *l, const char *note);
+void plat_lock_release(plat_lock *l);
 #endif

@@ -20,6 +20,7 @@ enum siks_op_role {
 
 struct siks_codes;
 struct stmt_cache;
+struct plat_lock;
 
 typedef struct siks {
 	sqlite3 *db;
@@ -41,6 +42,7 @@ typedef struct siks {
 	int64_t hlc_last;
 	struct stmt_cache *stmts;
 	struct siks_codes *codes;
+	struct plat_lock *session; /* safety.h: the one-program lock, NULL when read-only */
 } siks;
 
 enum siks_open_flags {

@@ -7,6 +7,7 @@
 #include "siks/i18n.h"
 #include "siks/platform.h"
 #include "siks/rec.h"
+#include "siks/safety.h"
 #include "siks/siks.h"
 
 #ifndef SIKS_VERSION
@@ -81,12 +82,19 @@ int siks_open(siks **out, const char *path, int flags, siks_err *e)
 		return SIKS_EDB;
 	}
 	sqlite3_busy_timeout(s->db, 5000);
+	/* safety.h: one program at a time on a file; a damaged file is named, not used */
+	if ((!(flags & SIKS_OPEN_READONLY) && safety_session_take(s, e) != 0) ||
+	    safety_check_open(s, e) != 0) {
+		siks_close(s);
+		return e ? e->code : SIKS_EFORMAT;
+	}
 	/* WAL: readers never block the writer; synchronous=FULL: a transaction
 	 * the program reported as saved survives a power cut. */
 	if (db_exec(s, "PRAGMA foreign_keys=ON", e) != 0 ||
 	    (!(flags & SIKS_OPEN_READONLY) &&
 	     (db_exec(s, "PRAGMA journal_mode=WAL", e) != 0 ||
-	      db_exec(s, "PRAGMA synchronous=FULL", e) != 0 || db_migrate(s, e) != 0))) {
+	      db_exec(s, "PRAGMA synchronous=FULL", e) != 0 ||
+	      safety_before_migrate(s, e) != 0 || db_migrate(s, e) != 0))) {
 		siks_close(s);
 		return e ? e->code : SIKS_EDB;
 	}
@@ -115,6 +123,7 @@ void siks_close(siks *s)
 		/* a clean close leaves no -wal file beside the database */
 		sqlite3_close(s->db);
 	}
+	safety_session_release(s);
 	codes_free(s->codes);
 	free(s);
 }

@@ -67,6 +67,14 @@ static const char *const migrations[] = {
 "ALTER TABLE household ADD COLUMN catatan TEXT;\n"
 "CREATE INDEX member_nama ON member(nama COLLATE NOCASE);\n"
 "CREATE INDEX change_rec ON change(tbl, rec);\n",
+
+/* 3: operator accounts (local to this site, never synced); the change
+ * history of one record or household reads the audit trail by record */
+"CREATE TABLE operator(\n"
+"  id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, role INTEGER NOT NULL,\n"
+"  pin_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, failed INTEGER NOT NULL DEFAULT 0,\n"
+"  locked_until INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL, last_login TEXT);\n"
+"CREATE INDEX audit_rec ON audit(rec);\n",
 };
 
 int db_migration_count(void)
