@@ -97,8 +97,8 @@ static void damaged_files(void **state)
 		{ "kode,nama\n35,\"Jawa Timur\n", "baris 2" },
 		{ "kode,nama\n35,\"Jawa\"Timur\n", "baris 2" },
 		{ "35,Jawa Timur\n\n35.28.01.2001x,Dabuan\n", "baris 3" },
-		{ "kode,nama\n35,Jawa \xff Timur\n", "baris 2" },
-		{ "kode,nama\n35,Jawa \xc0\xaf Timur\n", "baris 2" },
+		{ "kode,nama\n35,Jawa\x01Timur\n", "baris 2" },
+		{ "kode,nama\n35,Jawa Timur\n\n\n35.28.01.2001,Dabuan,\n", "baris 5" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		siks_err e = { 0 };
@@ -130,6 +130,14 @@ static void damaged_files(void **state)
 	assert_int_equal(wilayah_name(s, "35.28.01.2017", name, sizeof name), 0);
 	assert_string_equal(name, "Taro'an \"lama\"");
 	assert_int_equal(wilayah_has_kecamatan(s), 0);
+
+	/* as a spreadsheet saves it: semicolons, Windows-1252 (0x92 is a right quote) */
+	write_file(path, "kode;nama\r\n35.28.01;Tlanakan\r\n35.28.01.2017;Taro\x92" "an\r\n");
+	assert_int_equal(wilayah_import(s, path, &n, &e), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(wilayah_name(s, "35.28.01.2017", name, sizeof name), 0);
+	assert_string_equal(name, "Taro\xe2\x80\x99" "an");
+	assert_int_equal(wilayah_has_kecamatan(s), 1);
 	siks_close(s);
 }
 
