@@ -88,6 +88,14 @@ int rec_save_field(siks *s, const char *table, const char *id, const char *field
 int64_t rec_clock_next(siks *s);
 void rec_clock_seen(siks *s, int64_t remote);
 
+/* Sync (src/sync/merge.c) writes a change made at another site through this
+ * same path: between rec_remote_begin and rec_remote_end, the audit and change
+ * rows rec_save writes carry origin (that site's id), its clock hlc and its
+ * operator instead of this site's, so the change is known here by its own
+ * version and is never sent back. */
+void rec_remote_begin(siks *s, const char *origin, int64_t hlc, const char *op);
+void rec_remote_end(siks *s);
+
 /* A fresh record id: 32 lowercase hex characters, time-ordered (48-bit ms)
  * followed by 80 random bits, so ids made offline at two sites never collide.
  * siks_id_seed(nonzero) makes the sequence deterministic (demo, tests). */

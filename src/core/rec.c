@@ -237,9 +237,42 @@ void rec_clock_seen(siks *s, int64_t remote)
 
 /* ---- the write path ---------------------------------------------------- */
 
+/* While sync applies a change made at another site (rec_remote_begin), the
+ * audit and change rows carry that site, its clock and its operator. */
+static struct {
+	int on;
+	char origin[40];
+	char op[64];
+	int64_t hlc;
+} rmt;
+
+void rec_remote_begin(siks *s, const char *origin, int64_t hlc, const char *op)
+{
+	(void)s;
+	rmt.on = 1;
+	snprintf(rmt.origin, sizeof rmt.origin, "%s", origin);
+	snprintf(rmt.op, sizeof rmt.op, "%s", op ? op : "");
+	rmt.hlc = hlc;
+}
+
+void rec_remote_end(siks *s)
+{
+	(void)s;
+	rmt.on = 0;
+}
+
 static const char *origin_of(siks *s)
 {
+	if (rmt.on)
+		return rmt.origin;
 	return s->site_id[0] ? s->site_id : "local";
+}
+
+static const char *operator_of(siks *s)
+{
+	if (rmt.on && rmt.op[0])
+		return rmt.op;
+	return s->operator_name[0] ? s->operator_name : "sistem";
 }
 
 static int log_write(siks *s, const char *table, const char *id, const char *field,
@@ -252,7 +285,7 @@ static int log_write(siks *s, const char *table, const char *id, const char *fie
 	if (!a)
 		return SIKS_EDB;
 	sqlite3_bind_text(a, 1, ts, -1, SQLITE_TRANSIENT);
-	db_bind_text_or_null(a, 2, s->operator_name[0] ? s->operator_name : "sistem");
+	db_bind_text_or_null(a, 2, operator_of(s));
 	sqlite3_bind_text(a, 3, origin_of(s), -1, SQLITE_STATIC);
 	sqlite3_bind_text(a, 4, table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(a, 5, id, -1, SQLITE_STATIC);
@@ -265,13 +298,13 @@ static int log_write(siks *s, const char *table, const char *id, const char *fie
 		"INSERT INTO change(hlc,origin,tbl,rec,field,value,operator) VALUES(?,?,?,?,?,?,?)", e);
 	if (!c)
 		return SIKS_EDB;
-	sqlite3_bind_int64(c, 1, rec_clock_next(s));
+	sqlite3_bind_int64(c, 1, rmt.on ? rmt.hlc : rec_clock_next(s));
 	sqlite3_bind_text(c, 2, origin_of(s), -1, SQLITE_STATIC);
 	sqlite3_bind_text(c, 3, table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(c, 4, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(c, 5, field, -1, SQLITE_STATIC);
 	db_bind_text_or_null(c, 6, new);
-	db_bind_text_or_null(c, 7, s->operator_name[0] ? s->operator_name : "sistem");
+	db_bind_text_or_null(c, 7, operator_of(s));
 	if (sqlite3_step(c) != SQLITE_DONE)
 		return db_fail(s, e, "change");
 	return 0;

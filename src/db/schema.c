@@ -75,6 +75,26 @@ static const char *const migrations[] = {
 "  pin_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, failed INTEGER NOT NULL DEFAULT 0,\n"
 "  locked_until INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL, last_login TEXT);\n"
 "CREATE INDEX audit_rec ON audit(rec);\n",
+
+/* 4: sync (src/sync/): enrolled peers and their keys, packages sent and
+ * received, which village each record belongs to (district), conflicts. */
+"CREATE TABLE sync_peer(\n"
+"  kode TEXT PRIMARY KEY, site_id TEXT, nama TEXT, role INTEGER NOT NULL, key BLOB NOT NULL,\n"
+"  enrolled_at TEXT NOT NULL, next_out INTEGER NOT NULL DEFAULT 1,\n"
+"  acked_change INTEGER NOT NULL DEFAULT 0, acked_pkg INTEGER NOT NULL DEFAULT 0,\n"
+"  in_max_seq INTEGER NOT NULL DEFAULT 0, their_change INTEGER NOT NULL DEFAULT 0);\n"
+"CREATE TABLE sync_pkg(\n"
+"  dir TEXT NOT NULL, peer TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL,\n"
+"  created_ms INTEGER, nchanges INTEGER, applied INTEGER, conflicts INTEGER, file TEXT,\n"
+"  PRIMARY KEY(dir, peer, seq)) WITHOUT ROWID;\n"
+"CREATE TABLE sync_home(rec TEXT PRIMARY KEY, peer TEXT NOT NULL) WITHOUT ROWID;\n"
+"CREATE INDEX sync_home_peer ON sync_home(peer);\n"
+"CREATE TABLE sync_conflict(\n"
+"  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, tbl TEXT NOT NULL, rec TEXT NOT NULL,\n"
+"  field TEXT NOT NULL, win_value TEXT, win_hlc INTEGER, win_origin TEXT, win_op TEXT,\n"
+"  lose_value TEXT, lose_hlc INTEGER, lose_origin TEXT, lose_op TEXT, found_at TEXT,\n"
+"  status TEXT NOT NULL DEFAULT 'terbuka', resolved_by TEXT, resolved_at TEXT);\n"
+"CREATE INDEX sync_conflict_rec ON sync_conflict(rec, field);\n",
 };
 
 int db_migration_count(void)

@@ -99,6 +99,18 @@ static void conflict_key(const char *rec, const char *field, int64_t wh, const c
 	sodium_bin2hex(out, 33, h, sizeof h);
 }
 
+static int set_home(siks *s, const char *rec, const char *peer, siks_err *e)
+{
+	if (s->site_role != SIKS_SITE_KABUPATEN)
+		return 0;
+	sqlite3_stmt *st = db_stmt(s, "INSERT OR IGNORE INTO sync_home(rec, peer) VALUES(?,?)", e);
+	if (!st)
+		return SIKS_EDB;
+	sqlite3_bind_text(st, 1, rec, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, peer, -1, SQLITE_STATIC);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "sync_home");
+}
+
 static int add_conflict(siks *s, const char *tbl, const char *rec, const char *field,
 			const char *wv, int64_t wh, const char *wo, const char *wop,
 			const char *lv, int64_t lh, const char *lo, const char *lop, int *n, siks_err *e)
@@ -127,6 +139,10 @@ static int add_conflict(siks *s, const char *tbl, const char *rec, const char *f
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(s, e, "sync_conflict");
 	*n += sqlite3_changes(s->db);
+	/* at the district, the decision on it goes to the record's village */
+	char home[24];
+	if (s->site_role == SIKS_SITE_KABUPATEN && sync_home_of(s, rec, home) == 0)
+		return set_home(s, key, home, e);
 	return 0;
 }
 
@@ -135,18 +151,6 @@ static int same_value(const char *a, const char *b)
 	if (!a || !*a || !b || !*b)
 		return (!a || !*a) && (!b || !*b);
 	return strcmp(a, b) == 0;
-}
-
-static int set_home(siks *s, const char *rec, const char *peer, siks_err *e)
-{
-	if (s->site_role != SIKS_SITE_KABUPATEN)
-		return 0;
-	sqlite3_stmt *st = db_stmt(s, "INSERT OR IGNORE INTO sync_home(rec, peer) VALUES(?,?)", e);
-	if (!st)
-		return SIKS_EDB;
-	sqlite3_bind_text(st, 1, rec, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, peer, -1, SQLITE_STATIC);
-	return sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "sync_home");
 }
 
 /* Writes value into one field through rec_save, as the remote site. */

@@ -374,19 +374,36 @@ int pkg_reader_next(pkg_reader *r, pkg_change *c, pkg_receipt *rc)
 	}
 }
 
-void pkg_file_name(char *out, size_t n, const char *origin_kode, const char *dest_kode,
-		   int64_t seq, int64_t created_ms)
+/* Civil date from days since 1970-01-01 (no OS call needed). */
+static void civil(int64_t days, int *y, int *m, int *d)
 {
-	/* civil date from days since 1970-01-01 (UTC; no OS call needed) */
-	int64_t z = created_ms / 86400000 + 719468;
+	int64_t z = days + 719468;
 	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
 	int64_t doe = z - era * 146097;
 	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	int64_t mp = (5 * doy + 2) / 153;
-	int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	int y = (int)(yoe + era * 400 + (m <= 2));
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+void sync_fmt_time(int64_t ms, char out[20])
+{
+	int y, m, d;
+	int64_t days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
+	int64_t rest = (ms - days * 86400000) / 1000;
+	civil(days, &y, &m, &d);
+	uint64_t r = (uint64_t)rest;
+	snprintf(out, 20, "%04u-%02u-%02u %02u:%02u:%02u", (unsigned)y % 10000u, (unsigned)m % 13u,
+		 (unsigned)d % 32u, (unsigned)(r / 3600 % 24), (unsigned)(r / 60 % 60), (unsigned)(r % 60));
+}
+
+void pkg_file_name(char *out, size_t n, const char *origin_kode, const char *dest_kode,
+		   int64_t seq, int64_t created_ms)
+{
+	int y, m, d;
+	civil(created_ms / 86400000, &y, &m, &d);
 	snprintf(out, n, "paket_%s_ke_%s_no%04" PRId64 "_%04d-%02d-%02d" SYNC_EXT, origin_kode, dest_kode, seq,
-		 y, m, d);
+		 y % 10000, m, d);
 }

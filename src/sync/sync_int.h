@@ -42,6 +42,12 @@ int sync_home_of(siks *s, const char *rec, char out[24]);
 /* The pseudo-table whose changes carry conflict decisions. */
 #define SYNC_CONFLICT_TBL "_konflik"
 
+/* 1 when path is a folder that can be listed. */
+int sync_is_dir(const char *path);
+
+/* "YYYY-MM-DD HH:MM:SS" (UTC) of milliseconds since the epoch. */
+void sync_fmt_time(int64_t ms, char out[20]);
+
 /* Hex of 32 lowercase characters? */
 int sync_is_id(const char *s);
 #endif
