@@ -11,6 +11,7 @@ int cmd_init(cli_ctx *c, int argc, char **argv);
 int cmd_household(cli_ctx *c, int argc, char **argv);
 int cmd_wilayah(cli_ctx *c, int argc, char **argv);
 int cmd_rescore(cli_ctx *c, int argc, char **argv);
+int cmd_check(cli_ctx *c, int argc, char **argv);
 
 /* One line a command; its usage and help are the one source of --help. */
 static const cli_cmd commands[] = {
@@ -27,6 +28,9 @@ static const cli_cmd commands[] = {
 	{ "rescore", cmd_rescore, N_("rescore [--set NAMA]"),
 	  N_("Menilai ulang semua rumah tangga dengan versi terbaru set indikator "
 	     "(bawaan: bps14, 14 kriteria BPS). Skor lama tetap tersimpan."), 1 },
+	{ "check", cmd_check, N_("check"),
+	  N_("Memeriksa seluruh basis data dengan semua aturan isian: satu baris untuk setiap temuan "
+	     "(rumah tangga, anggota, isian, galat atau peringatan, pesan). Status keluar 1 bila ada galat."), 0 },
 };
 static const size_t ncommands = sizeof commands / sizeof *commands;
 

@@ -109,8 +109,8 @@ static void check_digits(const siks_field *fd, const char *label, const char *ta
 static void check_number(const siks_field *fd, const char *label, const char *table,
 			 const char *rec, const char *v, siks_findings *f)
 {
-	double x;
-	long long i;
+	double x = 0;
+	long long i = 0;
 	int bad = fd->type == SIKS_T_INT ? parse_int(v, &i) : parse_num(v, &x);
 	if (fd->type == SIKS_T_INT && !bad)
 		x = (double)i;

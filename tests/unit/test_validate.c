@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "siks/validate.h"
+#include "siks/wilayah.h"
 #include "testutil.h"
 
 #define TODAY "2025-06-15"
@@ -253,6 +254,409 @@ static void test_kk(void **st)
 	siks_findings_free(&f);
 }
 
+/* ---- one field (descriptors of tables.c) ---- */
+
+static void set_field(siks_rec *r, const char *field, const char *v, siks *s, siks_findings *f)
+{
+	siks_findings_clear(f);
+	rec_set(r, field, v);
+	check_field(s, r, siks_field_index(r->t, field), f);
+}
+
+static void test_check_field(void **st)
+{
+	siks *s = tu_open(SIKS_SITE_DESA, NULL);
+	siks_findings f = { 0 };
+	siks_rec h;
+	assert_int_equal(rec_init(&h, "household"), 0);
+
+	set_field(&h, "rt", "3", s, &f);
+	assert_int_equal(f.n, 0);
+	set_field(&h, "rt", "012", s, &f);
+	assert_int_equal(f.n, 0);
+	set_field(&h, "rt", "1234", s, &f);           /* 4 digits */
+	assert_int_equal(nrule(&f, "field.digits"), 1);
+	assert_non_null(strstr(f.v[0].msg, "RT: harus 1 sampai 3 angka"));
+	assert_string_equal(f.v[0].table, "household");
+	set_field(&h, "rw", "1a", s, &f);
+	assert_int_equal(nrule(&f, "field.digits"), 1);
+	set_field(&h, "rw", "0", s, &f);
+	assert_int_equal(nrule(&f, "field.range"), 1);
+	set_field(&h, "rw", NULL, s, &f);             /* required */
+	assert_int_equal(nrule(&f, "field.required"), 1);
+	assert_string_equal(f.v[0].msg, "RW: wajib diisi");
+	set_field(&h, "dusun", NULL, s, &f);          /* optional */
+	assert_int_equal(f.n, 0);
+
+	set_field(&h, "lantai", "2", s, &f);          /* Keramik */
+	assert_int_equal(f.n, 0);
+	set_field(&h, "lantai", "99", s, &f);
+	assert_int_equal(nrule(&f, "field.code"), 1);
+	assert_non_null(strstr(f.v[0].msg, "Jenis lantai"));
+	set_field(&h, "lantai", "dua", s, &f);
+	assert_int_equal(nrule(&f, "field.code"), 1);
+
+	set_field(&h, "aset_motor", "1", s, &f);
+	assert_int_equal(f.n, 0);
+	set_field(&h, "aset_motor", "2", s, &f);
+	assert_int_equal(nrule(&f, "field.yesno"), 1);
+
+	set_field(&h, "luas_lantai", "36,5", s, &f);  /* decimal comma */
+	assert_int_equal(f.n, 0);
+	set_field(&h, "luas_lantai", "0", s, &f);
+	assert_int_equal(nrule(&f, "field.range"), 1);
+	set_field(&h, "luas_lantai", "36m", s, &f);
+	assert_int_equal(nrule(&f, "field.number"), 1);
+	set_field(&h, "aset_ternak", "2.5", s, &f);  /* a count is whole */
+	assert_int_equal(nrule(&f, "field.number"), 1);
+
+	char longtext[200];
+	memset(longtext, 'a', sizeof longtext - 1);
+	longtext[sizeof longtext - 1] = '\0';
+	set_field(&h, "alamat", longtext, s, &f);     /* 199 > 120 */
+	assert_int_equal(nrule(&f, "field.length"), 1);
+	/* 60 two-byte characters are 60 characters, not 120 */
+	char wide[200] = "";
+	for (int i = 0; i < 60; i++)
+		strcat(wide, "\xc3\xa9");
+	set_field(&h, "alamat", wide, s, &f);
+	assert_int_equal(f.n, 0);
+	set_field(&h, "alamat", "Jl. Raya\nDabuan", s, &f);
+	assert_int_equal(nrule(&f, "field.control"), 1);
+
+	set_field(&h, "desa", "35.28.01.2001", s, &f);
+	assert_int_equal(f.n, 0);
+	set_field(&h, "desa", "35.28.01", s, &f);     /* a kecamatan, not a desa */
+	assert_int_equal(nrule(&f, "field.wilayah"), 1);
+	rec_free(&h);
+
+	/* NIK in a member: its shape is checked as the field is left */
+	siks_rec m;
+	assert_int_equal(rec_init(&m, "member"), 0);
+	strcpy(m.id, "mem1");
+	set_field(&m, "nik", "352801170885001", s, &f);
+	assert_int_equal(nrule(&f, "nik.short"), 1);
+	assert_string_equal(f.v[0].record, "mem1");
+	assert_string_equal(f.v[0].table, "member");
+	set_field(&m, "no_kk", "352801200115000", s, &f);
+	assert_int_equal(nrule(&f, "kk.short"), 1);
+	set_field(&m, "tanggal_lahir", "2026-11-28", s, &f); /* tu_env: today is 2026-11-27 */
+	assert_int_equal(nrule(&f, "date.future"), 1);
+	set_field(&m, "tanggal_lahir", "2026-11-27", s, &f);
+	assert_int_equal(f.n, 0);
+	rec_free(&m);
+	siks_findings_free(&f);
+	siks_close(s);
+}
+
+static void test_nik_region_warning(void **st)
+{
+	siks *s = tu_open(SIKS_SITE_DESA, NULL);
+	siks_findings f = { 0 };
+	siks_rec m;
+	assert_int_equal(rec_init(&m, "member"), 0);
+	/* no region list loaded: the region part cannot be checked */
+	set_field(&m, "nik", "3527051708850001", s, &f);
+	assert_int_equal(f.n, 0);
+	long count = 0;
+	siks_err e = { 0 };
+	assert_int_equal(wilayah_import(s, "data/wilayah/demo.csv", &count, &e), 0);
+	set_field(&m, "nik", "3528011708850001", s, &f);    /* Tlanakan */
+	assert_int_equal(f.n, 0);
+	set_field(&m, "nik", "3527051708850001", s, &f);    /* 35.27.05 not in the list */
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].rule, "nik.region");
+	assert_int_equal(f.v[0].severity, SIKS_WARN);
+	assert_non_null(strstr(f.v[0].msg, "35.27.05"));
+	rec_free(&m);
+	siks_findings_free(&f);
+	siks_close(s);
+}
+
+/* ---- one record: NIK against sex and birth date ---- */
+
+static void test_check_record(void **st)
+{
+	siks *s = tu_open(SIKS_SITE_DESA, NULL);
+	siks_findings f = { 0 };
+	siks_rec m;
+	assert_int_equal(rec_init(&m, "member"), 0);
+	rec_set(&m, "household_id", "h");
+	rec_set(&m, "nik", "3528014503900002");
+	rec_set(&m, "no_kk", "3528012001150003");
+	rec_set(&m, "nama", "Siti Nur'aini");
+	rec_set(&m, "jenis_kelamin", "2");
+	rec_set(&m, "tanggal_lahir", "1990-03-05");
+	rec_set(&m, "shdk", "3");
+	rec_set(&m, "keberadaan", "1");
+	rec_set(&m, "hamil", "1");
+	check_record(s, &m, &f);
+	dump(&f);
+	assert_int_equal(f.n, 0);
+
+	rec_set(&m, "jenis_kelamin", "1");            /* now a man: NIK, pregnancy, Istri all wrong */
+	check_record(s, &m, &f);
+	assert_int_equal(nrule(&f, "nik.sex"), 1);
+	assert_int_equal(nrule(&f, "hamil.sex"), 1);
+	assert_int_equal(nrule(&f, "shdk.sex"), 1);
+	assert_int_equal(f.n, 3);
+
+	siks_findings_clear(&f);
+	rec_set(&m, "jenis_kelamin", "2");
+	rec_set(&m, "tanggal_lahir", "1990-03-06");
+	check_record(s, &m, &f);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].rule, "nik.birth");
+
+	siks_findings_clear(&f);
+	rec_set(&m, "nama", NULL);
+	rec_set(&m, "tanggal_lahir", "1990-03-05");
+	check_record(s, &m, &f);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].msg, "Nama lengkap: wajib diisi");
+	rec_free(&m);
+	siks_findings_free(&f);
+	siks_close(s);
+}
+
+/* ---- a household ---- */
+
+struct fam {
+	siks_rec hh;
+	siks_rec m[8];
+	size_t n;
+};
+
+static void fam_init(struct fam *x, const char *id)
+{
+	memset(x, 0, sizeof *x);
+	assert_int_equal(rec_init(&x->hh, "household"), 0);
+	snprintf(x->hh.id, sizeof x->hh.id, "%s", id);
+}
+
+static siks_rec *fam_add(struct fam *x, const char *id, const char *nik, const char *nama, int sex,
+			 const char *birth, int shdk)
+{
+	siks_rec *m = &x->m[x->n++];
+	assert_int_equal(rec_init(m, "member"), 0);
+	snprintf(m->id, sizeof m->id, "%s", id);
+	rec_set(m, "nik", nik);
+	rec_set(m, "nama", nama);
+	rec_set_int(m, "jenis_kelamin", sex);
+	rec_set(m, "tanggal_lahir", birth);
+	rec_set_int(m, "shdk", shdk);
+	rec_set_int(m, "keberadaan", 1);
+	return m;
+}
+
+static void fam_free(struct fam *x)
+{
+	rec_free(&x->hh);
+	for (size_t i = 0; i < x->n; i++)
+		rec_free(&x->m[i]);
+}
+
+/* Moh. Holis (head), Siti Nur'aini (wife), Ach. Fauzi (son) */
+static void fam_basic(struct fam *x)
+{
+	fam_init(x, "hh1");
+	fam_add(x, "a", "3528011708850001", "Moh. Holis", 1, "1985-08-17", 1);
+	fam_add(x, "b", "3528014503900002", "Siti Nur'aini", 2, "1990-03-05", 3);
+	fam_add(x, "c", "3528010210120003", "Ach. Fauzi", 1, "2012-10-02", 4);
+}
+
+static void test_household_ok(void **st)
+{
+	struct fam x;
+	siks_findings f = { 0 };
+	fam_basic(&x);
+	check_household(NULL, &x.hh, x.m, x.n, &f);
+	dump(&f);
+	assert_int_equal(f.n, 0);
+	fam_free(&x);
+	siks_findings_free(&f);
+}
+
+static void test_household_heads(void **st)
+{
+	struct fam x;
+	siks_findings f = { 0 };
+	fam_basic(&x);
+	rec_set(&x.m[2], "shdk", "1");                    /* two heads */
+	check_household(NULL, &x.hh, x.m, x.n, &f);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].rule, "hh.head_many");
+	assert_string_equal(f.v[0].table, "household");
+	assert_string_equal(f.v[0].record, "hh1");
+	assert_int_equal(f.v[0].severity, SIKS_ERROR);
+	assert_non_null(strstr(f.v[0].msg, "Moh. Holis"));
+	assert_non_null(strstr(f.v[0].msg, "Ach. Fauzi"));
+
+	/* the second head moved away: one head present again */
+	siks_findings_clear(&f);
+	rec_set(&x.m[2], "keberadaan", "3");
+	check_household(NULL, &x.hh, x.m, x.n, &f);
+	assert_int_equal(f.n, 0);
+
+	/* the head died and nobody took over: no head */
+	rec_set(&x.m[0], "keberadaan", "2");
+	check_household(NULL, &x.hh, x.m, x.n, &f);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].rule, "hh.head_none");
+	fam_free(&x);
+	siks_findings_free(&f);
+}
+
+static void test_household_spouse_sex(void **st)
+{
+	struct fam x;
+	siks_findings f = { 0 };
+	fam_basic(&x);
+	rec_set(&x.m[1], "jenis_kelamin", "1");           /* wife recorded as a man */
+	check_household(NULL, &x.hh, x.m, x.n, &f);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].rule, "hh.spouse_sex");
+	assert_string_equal(f.v[0].record, "b");
+	/* a female head with a husband is fine */
+	siks_findings_clear(&f);
+	rec_set(&x.m[0], "jenis_kelamin", "2");
+	rec_set(&x.m[1], "shdk", "2");
+	check_household(NULL, &x.hh, x.m, x.n, &f);
+	assert_int_equal(f.n, 0);
+	fam_free(&x);
+	siks_findings_free(&f);
+}
+
+static void test_household_child_age(void **st)
+{
+	struct fam x;
+	siks_findings f = { 0 };
+	fam_basic(&x);
+	rec_set(&x.m[2], "tanggal_lahir", "1984-01-01");  /* child older than both parents */
+	check_household(NULL, &x.hh, x.m, x.n, &f);
+	assert_int_equal(nrule(&f, "hh.child_age"), 2);
+	assert_string_equal(f.v[0].record, "c");
+	assert_string_equal(f.v[0].field, "tanggal_lahir");
+	assert_non_null(strstr(f.v[0].msg, "Ach. Fauzi"));
+	siks_findings_clear(&f);
+	rec_set(&x.m[2], "tanggal_lahir", "1988-01-01");  /* older than the mother only */
+	check_household(NULL, &x.hh, x.m, x.n, &f);
+	assert_int_equal(f.n, 1);
+	assert_non_null(strstr(f.v[0].msg, "Siti Nur'aini"));
+	siks_findings_clear(&f);
+	rec_set(&x.m[2], "tanggal_lahir", "1990-03-05");  /* born the same day: not younger */
+	check_household(NULL, &x.hh, x.m, x.n, &f);
+	assert_int_equal(nrule(&f, "hh.child_age"), 1);
+	fam_free(&x);
+	siks_findings_free(&f);
+}
+
+static void test_household_nik_twice(void **st)
+{
+	struct fam x;
+	siks_findings f = { 0 };
+	fam_basic(&x);
+	rec_set(&x.m[2], "nik", "3528011708850001");      /* the head's NIK again */
+	check_household(NULL, &x.hh, x.m, x.n, &f);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].rule, "hh.nik_twice");
+	assert_string_equal(f.v[0].record, "c");
+	/* not when one of them died */
+	siks_findings_clear(&f);
+	rec_set(&x.m[2], "keberadaan", "2");
+	check_household(NULL, &x.hh, x.m, x.n, &f);
+	assert_int_equal(f.n, 0);
+	fam_free(&x);
+	siks_findings_free(&f);
+}
+
+static void test_household_nik_elsewhere(void **st)
+{
+	siks *s = tu_open(SIKS_SITE_DESA, NULL);
+	char other[33], mid[33];
+	tu_household(s, "Krajan", 4, other);
+	tu_member(s, other, "3528010101700001", "Abd. Rahem", 1, "1970-01-01", 1, NULL);
+	tu_member(s, other, "3528015506950002", "Hosnawiyah", 2, "1995-06-15", 4, mid);
+
+	struct fam x;
+	siks_findings f = { 0 };
+	fam_basic(&x);
+	check_household(s, &x.hh, x.m, x.n, &f);
+	assert_int_equal(f.n, 0);
+	/* Hosnawiyah married Moh. Holis, but is still present at her father's */
+	rec_set(&x.m[1], "nik", "3528015506950002");
+	rec_set(&x.m[1], "nama", "Hosnawiyah");
+	rec_set(&x.m[1], "tanggal_lahir", "1995-06-15");
+	rec_set(&x.m[2], "tanggal_lahir", "2015-01-01");
+	check_household(s, &x.hh, x.m, x.n, &f);
+	dump(&f);
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].rule, "nik.duplicate");
+	assert_string_equal(f.v[0].record, "b");
+	/* the message names the other household: its head and address */
+	assert_non_null(strstr(f.v[0].msg, "Abd. Rahem"));
+	assert_non_null(strstr(f.v[0].msg, "Jl. Raya Tlanakan"));
+	assert_non_null(strstr(f.v[0].msg, "Krajan"));
+	assert_non_null(strstr(f.v[0].msg, "RT 004/RW 001"));
+
+	/* once she is marked as moved away there, no finding */
+	siks_findings_clear(&f);
+	siks_err e = { 0 };
+	assert_int_equal(rec_save_field(s, "member", mid, "keberadaan", "3", &e), 0);
+	check_household(s, &x.hh, x.m, x.n, &f);
+	assert_int_equal(f.n, 0);
+	/* the same record saved again in its own household is not a duplicate */
+	rec_set(&x.m[1], "keberadaan", "1");
+	snprintf(x.hh.id, sizeof x.hh.id, "%s", other);
+	snprintf(x.m[1].id, sizeof x.m[1].id, "%s", mid);
+	check_household(s, &x.hh, x.m, x.n, &f);
+	assert_int_equal(nrule(&f, "nik.duplicate"), 0);
+	fam_free(&x);
+	siks_findings_free(&f);
+	siks_close(s);
+}
+
+/* ---- the whole database ---- */
+
+struct seen {
+	int n, errors;
+	char rules[16][24];
+	char hh[16][33];
+};
+
+static void collect(const siks_finding *fd, const char *hid, void *arg)
+{
+	struct seen *x = arg;
+	if (x->n < 16) {
+		strcpy(x->rules[x->n], fd->rule);
+		strcpy(x->hh[x->n], hid);
+	}
+	x->n++;
+}
+
+static void test_check_database(void **st)
+{
+	siks *s = tu_open(SIKS_SITE_DESA, NULL);
+	char h1[33], h2[33];
+	tu_household(s, "Krajan", 1, h1);
+	tu_member(s, h1, "3528011708850001", "Moh. Holis", 1, "1985-08-17", 1, NULL);
+	tu_member(s, h1, "3528014503900002", "Siti Nur'aini", 2, "1990-03-05", 3, NULL);
+	tu_household(s, "Laok", 2, h2);
+	tu_member(s, h2, "3528010101700001", "Abd. Rahem", 1, "1970-01-01", 1, NULL);
+	tu_member(s, h2, "3528010101700002", "Ach. Fauzi", 1, "1970-01-01", 1, NULL);  /* two heads */
+
+	struct seen x = { 0 };
+	siks_err e = { 0 };
+	int errors = check_database(s, collect, &x, &e);
+	assert_int_equal(errors, 1);
+	assert_int_equal(x.n, 1);
+	assert_string_equal(x.rules[0], "hh.head_many");
+	assert_string_equal(x.hh[0], h2);
+	/* a callback is optional */
+	assert_int_equal(check_database(s, NULL, NULL, &e), 1);
+	siks_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +669,16 @@ int main(void)
 		cmocka_unit_test(test_nik_date_part),
 		cmocka_unit_test(test_nik_century),
 		cmocka_unit_test(test_kk),
+		cmocka_unit_test(test_check_field),
+		cmocka_unit_test(test_nik_region_warning),
+		cmocka_unit_test(test_check_record),
+		cmocka_unit_test(test_household_ok),
+		cmocka_unit_test(test_household_heads),
+		cmocka_unit_test(test_household_spouse_sex),
+		cmocka_unit_test(test_household_child_age),
+		cmocka_unit_test(test_household_nik_twice),
+		cmocka_unit_test(test_household_nik_elsewhere),
+		cmocka_unit_test(test_check_database),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
