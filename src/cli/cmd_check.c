@@ -60,6 +60,8 @@ static void print_finding(const siks_finding *fd, const char *hid, void *arg)
 	member_text(r, fd, member, sizeof member);
 	const siks_table *t = siks_table_find(fd->table);
 	const siks_field *f = t ? siks_field_find(t, fd->field) : NULL;
+	if (!f)   /* household rules are about its members' fields (shdk) */
+		f = siks_field_find(siks_table_find("member"), fd->field);
 	size_t len = strlen(hid);
 	printf("%s %s | %s | %s | %s: %s\n", len > 8 ? hid + len - 8 : hid, r->head, member,
 	       f ? _(f->label) : fd->field,
