@@ -6,6 +6,32 @@
 #include "siks/db.h"
 #include "siks/i18n.h"
 
+/* Refresh of one household's row in the household list (migration 3). */
+#define HHL_HOUSE(X) \
+"UPDATE hhlist SET (dusun, alamat, rt, rw) = (SELECT dusun, alamat, rt, rw FROM household WHERE id = " X ")" \
+" WHERE household_id = " X ";\n"
+#define HHL_MEMBERS(X) \
+"UPDATE hhlist SET head = coalesce((SELECT nama FROM member m WHERE m.household_id = " X \
+"   ORDER BY (m.shdk = 1 AND coalesce(m.keberadaan, 1) IN (1, 5)) DESC, m.shdk = 1 DESC, m.shdk, m.nama LIMIT 1), ''),\n" \
+"  no_kk = (SELECT no_kk FROM member m WHERE m.household_id = " X " ORDER BY m.shdk = 1 DESC, m.shdk LIMIT 1),\n" \
+"  present = (SELECT count(*) FROM member m WHERE m.household_id = " X " AND coalesce(m.keberadaan, 1) IN (1, 5)),\n" \
+"  members = (SELECT count(*) FROM member m WHERE m.household_id = " X ")\n" \
+" WHERE household_id = " X ";\n"
+#define HHL_SCORE(X) \
+"UPDATE hhlist SET (score, total, poor) = (SELECT met, total, met >= threshold FROM indicator_score s" \
+" WHERE s.household_id = " X " ORDER BY s.scored_at DESC, s.rowid DESC LIMIT 1) WHERE household_id = " X ";\n"
+#define HHL_USULAN(X) \
+"UPDATE hhlist SET usulan_status = coalesce((SELECT status FROM usulan u WHERE u.household_id = " X \
+" AND u.status IN (1, 2, 4) ORDER BY u.tanggal DESC, u.rowid DESC LIMIT 1), 0) WHERE household_id = " X ";\n"
+#define HHL_FTS_BODY(X) \
+"coalesce(h.alamat, '') || ' ' || coalesce(h.dusun, '') || ' ' || coalesce((SELECT group_concat(" \
+"coalesce(m.nama, '') || ' ' || coalesce(m.nik, '') || ' ' || coalesce(m.no_kk, ''), ' ')" \
+" FROM member m WHERE m.household_id = " X "), '')"
+#define HHL_FTS(X) \
+"DELETE FROM hh_fts WHERE rowid = (SELECT n FROM hhlist WHERE household_id = " X ");\n" \
+"INSERT INTO hh_fts(rowid, body) SELECT l.n, " HHL_FTS_BODY("l.household_id") \
+" FROM hhlist l JOIN household h ON h.id = l.household_id WHERE l.household_id = " X ";\n"
+
 static const char *const migrations[] = {
 /* 1: the register */
 "CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT);\n"
@@ -95,6 +121,60 @@ static const char *const migrations[] = {
 "  lose_value TEXT, lose_hlc INTEGER, lose_origin TEXT, lose_op TEXT, found_at TEXT,\n"
 "  status TEXT NOT NULL DEFAULT 'terbuka', resolved_by TEXT, resolved_at TEXT);\n"
 "CREATE INDEX sync_conflict_rec ON sync_conflict(rec, field);\n",
+
+/* 5: the household list (include/siks/hhlist.h): one derived row per household
+ * kept by triggers, its sort keys indexed for keyset paging, and an FTS5
+ * index of every member's name, NIK and No KK and the address, for search. */
+"CREATE TABLE hhlist(\n"
+"  n INTEGER PRIMARY KEY, household_id TEXT NOT NULL UNIQUE,\n"
+"  head TEXT NOT NULL DEFAULT '', no_kk TEXT, dusun TEXT, alamat TEXT, rt INTEGER, rw INTEGER,\n"
+"  present INTEGER NOT NULL DEFAULT 0, members INTEGER NOT NULL DEFAULT 0,\n"
+"  score INTEGER, total INTEGER, poor INTEGER, usulan_status INTEGER NOT NULL DEFAULT 0, errors INTEGER,\n"
+"  sk_name TEXT GENERATED ALWAYS AS (lower(head)) VIRTUAL,\n"
+"  sk_addr TEXT GENERATED ALWAYS AS (lower(coalesce(dusun, '')) || char(9) ||\n"
+"    printf('%03d%03d', coalesce(rw, 0), coalesce(rt, 0)) || lower(coalesce(alamat, ''))) VIRTUAL,\n"
+"  sk_score TEXT GENERATED ALWAYS AS (printf('%03d', 100 - coalesce(score, -1)) || lower(head)) VIRTUAL);\n"
+"CREATE INDEX hhlist_name ON hhlist(sk_name, household_id);\n"
+"CREATE INDEX hhlist_addr ON hhlist(sk_addr, household_id);\n"
+"CREATE INDEX hhlist_score ON hhlist(sk_score, household_id);\n"
+"CREATE INDEX hhlist_dusun ON hhlist(dusun);\n"
+"CREATE VIRTUAL TABLE hh_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 4');\n"
+"INSERT INTO hhlist(household_id) SELECT id FROM household;\n"
+HHL_HOUSE("hhlist.household_id") HHL_MEMBERS("hhlist.household_id")
+HHL_SCORE("hhlist.household_id") HHL_USULAN("hhlist.household_id")
+"INSERT INTO hh_fts(rowid, body) SELECT l.n, " HHL_FTS_BODY("l.household_id")
+" FROM hhlist l JOIN household h ON h.id = l.household_id;\n"
+"CREATE TRIGGER hhl_house_ins AFTER INSERT ON household BEGIN\n"
+"  INSERT OR IGNORE INTO hhlist(household_id) VALUES (NEW.id);\n"
+HHL_HOUSE("NEW.id") HHL_MEMBERS("NEW.id") HHL_SCORE("NEW.id") HHL_USULAN("NEW.id") HHL_FTS("NEW.id")
+"END;\n"
+"CREATE TRIGGER hhl_house_upd AFTER UPDATE OF dusun, alamat, rt, rw ON household BEGIN\n"
+HHL_HOUSE("NEW.id") HHL_FTS("NEW.id")
+"END;\n"
+"CREATE TRIGGER hhl_house_del AFTER DELETE ON household BEGIN\n"
+"  DELETE FROM hh_fts WHERE rowid = (SELECT n FROM hhlist WHERE household_id = OLD.id);\n"
+"  DELETE FROM hhlist WHERE household_id = OLD.id;\n"
+"END;\n"
+"CREATE TRIGGER hhl_member_ins AFTER INSERT ON member BEGIN\n"
+HHL_MEMBERS("NEW.household_id") HHL_FTS("NEW.household_id")
+"END;\n"
+"CREATE TRIGGER hhl_member_upd AFTER UPDATE OF nama, nik, no_kk, shdk, keberadaan, household_id ON member BEGIN\n"
+HHL_MEMBERS("NEW.household_id") HHL_FTS("NEW.household_id")
+HHL_MEMBERS("OLD.household_id") HHL_FTS("OLD.household_id")
+"END;\n"
+"CREATE TRIGGER hhl_member_del AFTER DELETE ON member BEGIN\n"
+HHL_MEMBERS("OLD.household_id") HHL_FTS("OLD.household_id")
+"END;\n"
+"CREATE TRIGGER hhl_score_ins AFTER INSERT ON indicator_score BEGIN\n"
+HHL_SCORE("NEW.household_id")
+"END;\n"
+"CREATE TRIGGER hhl_usulan_ins AFTER INSERT ON usulan BEGIN\n"
+HHL_USULAN("NEW.household_id")
+"END;\n"
+"CREATE TRIGGER hhl_usulan_upd AFTER UPDATE OF status, household_id ON usulan BEGIN\n"
+HHL_USULAN("NEW.household_id") HHL_USULAN("OLD.household_id")
+"END;\n",
+
 };
 
 int db_migration_count(void)

@@ -1,0 +1,230 @@
+/* hhlist.c — keyset-paged, searchable household list (see hhlist.h).
+ * Every statement is a literal chosen from a table by sort order, direction
+ * and whether a search is active; user text only ever reaches SQLite as a
+ * bound parameter. */
+#include <stdio.h>
+#include <string.h>
+#include "siks/db.h"
+#include "siks/hhlist.h"
+#include "siks/i18n.h"
+#include "siks/validate.h"
+
+#define COLS "household_id, head, coalesce(no_kk, ''), coalesce(dusun, ''), coalesce(rt, 0)," \
+	" coalesce(rw, 0), present, members, coalesce(score, -1), coalesce(total, 0)," \
+	" coalesce(poor, -1), usulan_status, coalesce(errors, -1)"
+/* filters: ?3 dusun (NULL any), ?4 poor (NULL any), ?5 errors only, ?6 usulan (NULL any) */
+#define FILT " AND (?3 IS NULL OR dusun = ?3) AND (?4 IS NULL OR poor = ?4)" \
+	" AND (?5 = 0 OR errors > 0) AND (?6 IS NULL OR usulan_status = ?6)"
+#define SRCH " n IN (SELECT rowid FROM hh_fts WHERE hh_fts MATCH ?7)"
+
+#define Q(SK, SEARCH) { \
+	"SELECT " COLS ", " SK " FROM hhlist WHERE (" SK ", household_id) > (?1, ?2)" SEARCH FILT \
+	" ORDER BY " SK ", household_id LIMIT ?8", \
+	"SELECT " COLS ", " SK " FROM hhlist WHERE (" SK ", household_id) < (?1, ?2)" SEARCH FILT \
+	" ORDER BY " SK " DESC, household_id DESC LIMIT ?8" }
+
+/* [sort][search][dir] */
+static const char *const sql[3][2][2] = {
+	{ Q("sk_name", ""), Q("sk_name", " AND" SRCH) },
+	{ Q("sk_addr", ""), Q("sk_addr", " AND" SRCH) },
+	{ Q("sk_score", ""), Q("sk_score", " AND" SRCH) },
+};
+
+void hh_filter_default(hh_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->sort = HH_SORT_NAME;
+	f->poor = -1;
+	f->usulan = -1;
+}
+
+void hhlist_match_expr(const char *typed, char *out, size_t n)
+{
+	size_t o = 0;
+	const unsigned char *p = (const unsigned char *)typed;
+	out[0] = 0;
+	while (*p) {
+		/* a word: letters and digits (any non-ASCII byte belongs to a letter) */
+		while (*p && !(*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+			p++;
+		const unsigned char *w = p;
+		while (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z'))
+			p++;
+		size_t len = (size_t)(p - w);
+		if (!len) continue;
+		/* "word"* — quoted, so no typed text is an FTS5 operator */
+		if (o + len + 6 >= n) break;
+		if (o) out[o++] = ' ';
+		out[o++] = '"';
+		memcpy(out + o, w, len);
+		o += len;
+		out[o++] = '"';
+		out[o++] = '*';
+		out[o] = 0;
+	}
+}
+
+static void copy_col(sqlite3_stmt *st, int i, char *out, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	snprintf(out, n, "%s", t ? (const char *)t : "");
+}
+
+static void read_row(sqlite3_stmt *st, hh_row *r)
+{
+	copy_col(st, 0, r->id, sizeof r->id);
+	copy_col(st, 1, r->head, sizeof r->head);
+	copy_col(st, 2, r->no_kk, sizeof r->no_kk);
+	copy_col(st, 3, r->dusun, sizeof r->dusun);
+	r->rt = sqlite3_column_int(st, 4);
+	r->rw = sqlite3_column_int(st, 5);
+	r->present = sqlite3_column_int(st, 6);
+	r->members = sqlite3_column_int(st, 7);
+	r->score = sqlite3_column_int(st, 8);
+	r->total = sqlite3_column_int(st, 9);
+	r->poor = sqlite3_column_int(st, 10);
+	r->usulan_status = sqlite3_column_int(st, 11);
+	r->errors = sqlite3_column_int(st, 12);
+	copy_col(st, 13, r->key, sizeof r->key);
+}
+
+static void bind_filter(sqlite3_stmt *st, const hh_filter *f, const char *match)
+{
+	db_bind_text_or_null(st, 3, f->dusun);
+	if (f->poor >= 0) sqlite3_bind_int(st, 4, f->poor);
+	else sqlite3_bind_null(st, 4);
+	sqlite3_bind_int(st, 5, f->errors ? 1 : 0);
+	if (f->usulan >= 0) sqlite3_bind_int(st, 6, f->usulan);
+	else sqlite3_bind_null(st, 6);
+	if (match) sqlite3_bind_text(st, 7, match, -1, SQLITE_TRANSIENT);
+}
+
+int hhlist_fetch(siks *s, const hh_filter *f, const hh_row *from, int dir, int n,
+		 hh_row *out, siks_err *e)
+{
+	char match[400];
+	hhlist_match_expr(f->search, match, sizeof match);
+	int sort = f->sort >= 0 && f->sort <= 2 ? f->sort : 0;
+	int srch = match[0] != 0;
+	sqlite3_stmt *st = db_stmt(s, sql[sort][srch][dir > 0 ? 0 : 1], e);
+	if (!st) return -1;
+	if (from) {
+		sqlite3_bind_text(st, 1, from->key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, from->id, -1, SQLITE_TRANSIENT);
+	} else if (dir > 0) {
+		sqlite3_bind_text(st, 1, "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, "", -1, SQLITE_STATIC);
+	} else {
+		/* above every UTF-8 key: U+10FFFF */
+		sqlite3_bind_text(st, 1, "\xF4\x8F\xBF\xBF", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, "\xF4\x8F\xBF\xBF", -1, SQLITE_STATIC);
+	}
+	bind_filter(st, f, srch ? match : NULL);
+	sqlite3_bind_int(st, 8, n);
+	int k = 0, rc;
+	while (k < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_row(st, &out[k++]);
+	if (k < n && rc != SQLITE_DONE) {
+		db_fail(s, e, "hhlist");
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	if (dir < 0) /* fetched backwards: put in display order */
+		for (int i = 0, j = k - 1; i < j; i++, j--) {
+			hh_row t = out[i];
+			out[i] = out[j];
+			out[j] = t;
+		}
+	return k;
+}
+
+int hhlist_get(siks *s, const hh_filter *f, const char *id, hh_row *out)
+{
+	static const char *const one[3] = {
+		"SELECT " COLS ", sk_name FROM hhlist WHERE household_id = ?1",
+		"SELECT " COLS ", sk_addr FROM hhlist WHERE household_id = ?1",
+		"SELECT " COLS ", sk_score FROM hhlist WHERE household_id = ?1",
+	};
+	int sort = f->sort >= 0 && f->sort <= 2 ? f->sort : 0;
+	sqlite3_stmt *st = db_stmt(s, one[sort], NULL);
+	if (!st) return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) read_row(st, out);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+long hhlist_count(siks *s, const hh_filter *f)
+{
+	char match[400];
+	hhlist_match_expr(f->search, match, sizeof match);
+	sqlite3_stmt *st = match[0]
+		? db_stmt(s, "SELECT count(*) FROM hhlist WHERE ?1 IS ?1 AND ?2 IS ?2 AND" SRCH FILT " AND ?8 IS ?8", NULL)
+		: db_stmt(s, "SELECT count(*) FROM hhlist WHERE ?1 IS ?1 AND ?2 IS ?2" FILT " AND ?7 IS ?7 AND ?8 IS ?8", NULL);
+	if (!st) return -1;
+	bind_filter(st, f, match[0] ? match : NULL);
+	long c = -1;
+	if (sqlite3_step(st) == SQLITE_ROW) c = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return c;
+}
+
+int hhlist_dusun(siks *s, char (*out)[48], int max)
+{
+	sqlite3_stmt *st = db_stmt(s,
+		"SELECT DISTINCT dusun FROM hhlist WHERE dusun IS NOT NULL AND dusun <> '' ORDER BY dusun", NULL);
+	int k = 0;
+	if (!st) return 0;
+	while (k < max && sqlite3_step(st) == SQLITE_ROW)
+		copy_col(st, 0, out[k++], 48);
+	sqlite3_reset(st);
+	return k;
+}
+
+int hhlist_set_errors(siks *s, const char *household_id, int errors, siks_err *e)
+{
+	sqlite3_stmt *st = db_stmt(s, "UPDATE hhlist SET errors = ?2 WHERE household_id = ?1", e);
+	if (!st) return SIKS_EDB;
+	sqlite3_bind_text(st, 1, household_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, errors);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(s, e, "hhlist");
+}
+
+typedef struct tally { siks *s; char hid[33]; int n; long with; int failed; } tally;
+
+static void flush(tally *t)
+{
+	if (t->hid[0]) {
+		if (hhlist_set_errors(t->s, t->hid, t->n, NULL) != 0) t->failed = 1;
+		if (t->n) t->with++;
+	}
+}
+
+static void count_finding(const siks_finding *fd, const char *household_id, void *arg)
+{
+	tally *t = arg;
+	if (!household_id) return;
+	if (strcmp(t->hid, household_id) != 0) {
+		flush(t);
+		snprintf(t->hid, sizeof t->hid, "%s", household_id);
+		t->n = 0;
+	}
+	if (fd->severity == SIKS_ERROR) t->n++;
+}
+
+long hhlist_check_all(siks *s, siks_err *e)
+{
+	tally t = { s, "", 0, 0, 0 };
+	if (db_begin(s, e) != 0) return -1;
+	/* a household with no finding has no errors: start from zero */
+	if (db_exec(s, "UPDATE hhlist SET errors = 0", e) != 0) { db_rollback(s); return -1; }
+	if (check_database(s, count_finding, &t, e) < 0) { db_rollback(s); return -1; }
+	flush(&t);
+	if (t.failed) { db_rollback(s); return siks_fail(e, SIKS_EDB, "", "%s", _("Hasil pemeriksaan tidak dapat disimpan.")) ? -1 : -1; }
+	if (db_commit(s, e) != 0) return -1;
+	return t.with;
+}

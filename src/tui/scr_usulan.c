@@ -1,0 +1,224 @@
+/* scr_usulan.c — proposals (usulan) by status, and the musdes: mark draft
+ * proposals with Space, then F5 (agreed) or F6 (refused) records the village
+ * deliberation (date, place, minutes number) and sets their status, all in
+ * one transaction. Called for one household, it is that household's history. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "action.h"
+#include "dialog.h"
+#include "listview.h"
+#include "screens.h"
+#include "text.h"
+#include "siks/codes.h"
+#include "siks/db.h"
+#include "siks/i18n.h"
+#include "siks/rec.h"
+#include "siks/validate.h"
+
+#define MAX_US 5000
+
+typedef struct us_row {
+	char id[33];
+	char tanggal[11];
+	int jenis, alasan, status;
+	char nama[120];
+	char ket[120];
+	int marked;
+} us_row;
+
+typedef struct us_screen {
+	ui *u;
+	char hid[33];
+	int status;           /* 0 all, else only this status */
+	us_row *rows;
+	int n;
+	listview lv;
+	lv_array arr;
+} us_screen;
+
+static us_screen *cur;
+
+static void copy(sqlite3_stmt *st, int i, char *out, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	snprintf(out, n, "%s", t ? (const char *)t : "");
+}
+
+static void load(us_screen *s)
+{
+	siks_err e;
+	sqlite3_stmt *st = db_stmt(s->u->s,
+		"SELECT u.id, coalesce(u.tanggal, ''), coalesce(u.jenis, 0), coalesce(u.alasan, 0),"
+		" coalesce(u.status, 0), coalesce(m.nama, l.head, ''), coalesce(u.keterangan, '')"
+		" FROM usulan u LEFT JOIN member m ON m.id = u.member_id"
+		" LEFT JOIN hhlist l ON l.household_id = u.household_id"
+		" WHERE (?1 = '' OR u.household_id = ?1) AND (?2 = 0 OR u.status = ?2)"
+		" ORDER BY u.tanggal DESC, u.id DESC LIMIT 5000", &e);
+	s->n = 0;
+	if (!st) { ui_msg(s->u, R_ERROR, "%s", e.msg); return; }
+	sqlite3_bind_text(st, 1, s->hid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, s->status);
+	while (s->n < MAX_US && sqlite3_step(st) == SQLITE_ROW) {
+		us_row *r = &s->rows[s->n++];
+		memset(r, 0, sizeof *r);
+		copy(st, 0, r->id, sizeof r->id);
+		copy(st, 1, r->tanggal, sizeof r->tanggal);
+		r->jenis = sqlite3_column_int(st, 2);
+		r->alasan = sqlite3_column_int(st, 3);
+		r->status = sqlite3_column_int(st, 4);
+		copy(st, 5, r->nama, sizeof r->nama);
+		copy(st, 6, r->ket, sizeof r->ket);
+	}
+	sqlite3_reset(st);
+	s->arr.count = s->n;
+}
+
+static void draw_row(void *ctx, int i, WINDOW *w, int y, int x, int width, int sel)
+{
+	us_screen *s = ctx;
+	us_row *r = &s->rows[i];
+	siks_codes *cs = s->u->s->codes;
+	char d[11] = "", line[600];
+	if (r->tanggal[0]) date_format(r->tanggal, d);
+	const char *j = codes_label(cs, "jenis_usulan", r->jenis), *a = codes_label(cs, "alasan_usulan", r->alasan),
+		   *st = codes_label(cs, "status_usulan", r->status);
+	snprintf(line, sizeof line, "%s %-10s %-10.10s %-14.14s %-18.18s %s", r->marked ? "*" : " ", d, j ? j : "-",
+		 a ? a : "-", st ? st : "-", r->nama);
+	int attr = ui_attr(sel ? R_SEL : r->marked ? R_MARK : R_NORMAL);
+	text_draw(w, y, x, line, width, attr);
+}
+
+static void paint(ui *u)
+{
+	us_screen *s = cur;
+	int top, bottom;
+	char t[200];
+	bkgdset(' ' | ui_attr(R_NORMAL));
+	erase();
+	ui_frame(u, CX_USULAN, &top, &bottom);
+	const char *st = s->status ? codes_label(u->s->codes, "status_usulan", s->status) : _("semua status");
+	snprintf(t, sizeof t, s->hid[0] ? _("Riwayat usulan rumah tangga ini (%d) — %s") : _("Usulan (%d) — %s"), s->n,
+		 st ? st : "");
+	text_draw(stdscr, top, 0, t, u->cols, ui_attr(R_TITLE));
+	snprintf(t, sizeof t, "  %-10s %-10s %-14s %-18s %s", _("Tanggal"), _("Jenis"), _("Alasan"), _("Status"), _("Nama"));
+	text_draw(stdscr, top + 1, 0, t, u->cols, ui_attr(R_DIM) | A_UNDERLINE);
+	int h = bottom - top - 1;
+	if (h < 1) h = 1;
+	if (s->lv.height != h) lv_resize(&s->lv, h);
+	lv_draw(&s->lv, stdscr, top + 2, 0, u->cols, 1);
+	if (s->n == 0) text_draw(stdscr, top + 3, 2, _("Belum ada usulan."), u->cols - 2, ui_attr(R_DIM));
+	curs_set(0);
+	refresh();
+}
+
+/* Records a musdes and sets the marked draft proposals to status (2 agreed, 3 refused). */
+static void decide(us_screen *s, int status)
+{
+	ui *u = s->u;
+	int n = 0;
+	for (int i = 0; i < s->n; i++) if (s->rows[i].marked) n++;
+	if (n == 0) {
+		int i = lv_array_sel(&s->lv);
+		if (i >= 0 && s->rows[i].status == 1) { s->rows[i].marked = 1; n = 1; }
+	}
+	if (n == 0) { ui_msg(u, R_WARN, "%s", _("Tandai usulan berstatus Draf dengan Spasi dulu.")); return; }
+	char date[16], iso[11], place[64] = "", ba[48] = "";
+	date_format(u->today, date);
+	if (dlg_input(u, _("Musyawarah desa"), _("Tanggal musdes (DD-MM-YYYY):"), date, sizeof date, 10, 0) != 0) return;
+	if (date_parse(date, iso) != 0 || strcmp(iso, u->today) > 0) {
+		ui_msg(u, R_ERROR, "%s", _("Tanggal musdes: harus tanggal nyata DD-MM-YYYY, tidak di masa depan."));
+		return;
+	}
+	snprintf(place, sizeof place, "%s", _("Balai desa"));
+	if (dlg_input(u, _("Musyawarah desa"), _("Tempat:"), place, sizeof place, 60, 0) != 0) return;
+	if (dlg_input(u, _("Musyawarah desa"), _("Nomor berita acara:"), ba, sizeof ba, 40, 0) != 0) return;
+	if (!ba[0] || !place[0]) { ui_msg(u, R_ERROR, "%s", _("Tempat dan nomor berita acara wajib diisi.")); return; }
+	siks_err e;
+	siks_rec m;
+	rec_init(&m, "musdes");
+	rec_set(&m, "desa", u->s->site_kode);
+	rec_set(&m, "tanggal", iso);
+	rec_set(&m, "tempat", place);
+	rec_set(&m, "nomor_ba", ba);
+	char st[4];
+	snprintf(st, sizeof st, "%d", status);
+	int rc = db_begin(u->s, &e);
+	if (rc == 0) rc = rec_save(u->s, &m, &e);
+	for (int i = 0; rc == 0 && i < s->n; i++) {
+		if (!s->rows[i].marked || s->rows[i].status != 1) continue;
+		rc = rec_save_field(u->s, "usulan", s->rows[i].id, "status", st, &e);
+		if (rc == 0) rc = rec_save_field(u->s, "usulan", s->rows[i].id, "musdes_id", m.id, &e);
+	}
+	if (rc == 0) rc = db_commit(u->s, &e);
+	else db_rollback(u->s);
+	rec_free(&m);
+	if (rc != 0) { ui_msg(u, R_ERROR, _("Gagal mencatat musdes: %s"), e.msg); return; }
+	ui_msg(u, R_MSG, status == 2 ? _("%d usulan disetujui musdes (BA %s).") : _("%d usulan ditolak musdes (BA %s)."), n, ba);
+	load(s);
+	lv_reload(&s->lv);
+}
+
+int usulan_run(ui *u, const char *household_id)
+{
+	us_screen s;
+	memset(&s, 0, sizeof s);
+	s.u = u;
+	snprintf(s.hid, sizeof s.hid, "%s", household_id ? household_id : "");
+	s.rows = calloc(MAX_US, sizeof *s.rows);
+	if (!s.rows) return UI_REDRAW;
+	s.arr.ctx = &s;
+	s.arr.draw = draw_row;
+	load(&s);
+	lv_source src;
+	lv_array_source(&src, &s.arr);
+	if (lv_init(&s.lv, &src, 10) != 0) { free(s.rows); return UI_REDRAW; }
+	us_screen *outer = cur;
+	void (*outer_paint)(ui *) = u->paint;
+	cur = &s;
+	u->paint = paint;
+	for (;;) {
+		if (ui_too_small(u) && ui_small_screen(u) == UI_QUIT) break;
+		paint(u);
+		int k = ui_getkey(u);
+		if (k == ERR || k == KEY_RESIZE) continue;
+		u->msg[0] = 0;
+		int act = action_for_key(CX_USULAN, k);
+		if (act == A_BACK || act == A_QUIT || act == A_USULAN) break;
+		if (act == A_HELP) { help_run(u, CX_USULAN, ""); continue; }
+		if (act == A_TOGGLE) {
+			int i = lv_array_sel(&s.lv);
+			if (i >= 0) {
+				if (s.rows[i].status == 1) s.rows[i].marked = !s.rows[i].marked;
+				else ui_msg(u, R_WARN, "%s", _("Hanya usulan berstatus Draf yang dibawa ke musdes."));
+				lv_move(&s.lv, +1);
+			}
+			continue;
+		}
+		if (act == A_AGREE) { decide(&s, 2); continue; }
+		if (act == A_REFUSE) { decide(&s, 3); continue; }
+		if (act == A_FILTER) {
+			const char *items[8];
+			char lines[8][80];
+			int codes[8], n = 0;
+			snprintf(lines[n], sizeof lines[n], "%s", _("Semua status"));
+			codes[n] = 0; items[n] = lines[n]; n++;
+			for (int i = 0; i < codes_count(u->s->codes, "status_usulan") && n < 8; i++) {
+				const char *lab;
+				codes_item(u->s->codes, "status_usulan", i, &codes[n], &lab);
+				snprintf(lines[n], sizeof lines[n], "%s", lab);
+				items[n] = lines[n];
+				n++;
+			}
+			int r = dlg_choose(u, _("Saring menurut status"), items, n, 0);
+			if (r >= 0) { s.status = codes[r]; load(&s); lv_home(&s.lv); }
+			continue;
+		}
+		lv_key(&s.lv, k);
+	}
+	u->paint = outer_paint;
+	cur = outer;
+	lv_free(&s.lv);
+	free(s.rows);
+	return UI_REDRAW;
+}
