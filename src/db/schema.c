@@ -6,7 +6,7 @@
 #include "siks/db.h"
 #include "siks/i18n.h"
 
-/* Refresh of one household's row in the household list (migration 3). */
+/* Refresh of one household's row in the household list (migration 5). */
 #define HHL_HOUSE(X) \
 "UPDATE hhlist SET (dusun, alamat, rt, rw) = (SELECT dusun, alamat, rt, rw FROM household WHERE id = " X ")" \
 " WHERE household_id = " X ";\n"
