@@ -23,7 +23,7 @@ typedef struct history_filter {
 	const char *household;  /* a household id: its own rows and those of its
 				   members, answers, scores, programs, usulan */
 	const char *record;     /* one record id (any table) */
-	const char *from, *to;  /* dates YYYY-MM-DD, both inclusive */
+	const char *from, *to;  /* dates YYYY-MM-DD or DD-MM-YYYY, both inclusive */
 	const char *operator_name;
 } history_filter;
 

@@ -69,6 +69,10 @@ int64_t plat_file_size(const char *path);
 int64_t plat_file_mtime(const char *path);
 /* 1 when a process with this id runs on this computer, 0 when not. */
 int plat_pid_alive(long pid);
+/* Reads one line (a PIN) from standard input without the newline. On a
+ * terminal the prompt is shown on stderr and the typing is not echoed.
+ * 0, or -1 at end of input. */
+int plat_read_secret(const char *prompt, char *out, size_t n);
 /* Process id of this program, and the computer's name ("" when unknown). */
 long plat_pid(void);
 void plat_host_name(char *out, size_t n);

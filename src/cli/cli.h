@@ -12,6 +12,7 @@ typedef struct cli_ctx {
 	const char *db_path;   /* --db FILE, $SIKSDESA_DB, or the XDG default */
 	const char *lang;      /* --lang id|en, or NULL */
 	const char *prog;      /* "siksdesa" */
+	const char *operator_name; /* --operator NAME or $SIKSDESA_OPERATOR: who is working */
 } cli_ctx;
 
 typedef struct cli_cmd {
@@ -27,6 +28,14 @@ typedef struct cli_cmd {
 siks *cli_open(cli_ctx *c, int create);
 /* Opens an existing database that has a site (init was run); else prints why. */
 siks *cli_open_site(cli_ctx *c);
+/* Logs in c->operator_name on s (PIN from $SIKSDESA_PIN, else a line of
+ * stdin, asked without echo on a terminal). 0, or prints why and returns 1.
+ * No name: nothing happens (the core then refuses guarded actions once
+ * accounts exist). cli_open calls it. */
+int cli_login(cli_ctx *c, siks *s);
+/* Reads a PIN: $env when set and not empty, else a line of stdin (prompted
+ * without echo on a terminal). 0 or -1. */
+int cli_read_pin(const char *env, const char *prompt, char *out, size_t n);
 /* Prints "siksdesa: <msg>" to stderr; returns status. */
 int cli_error(cli_ctx *c, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int cli_err(cli_ctx *c, int status, const siks_err *e);

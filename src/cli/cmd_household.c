@@ -7,6 +7,7 @@
 #include "siks/codes.h"
 #include "siks/db.h"
 #include "siks/i18n.h"
+#include "siks/privacy.h"
 #include "siks/rec.h"
 
 static void print_rec(siks *s, const siks_rec *r, const char *indent)
@@ -28,6 +29,9 @@ static void print_rec(siks *s, const siks_rec *r, const char *indent)
 				printf("%.2s-%.2s-%.4s\n", v + 8, v + 5, v);
 			else
 				printf("%s\n", v);
+		} else if (f->kind == SIKS_K_DIGITS) {
+			char m[64]; /* NIK, No KK: masked when the site says so (privacy.h) */
+			printf("%s\n", siks_nik_display(s, v, m, sizeof m));
 		} else {
 			printf("%s\n", v);
 		}

@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "siks/auth.h"
+#include "siks/backup.h"
 #include "siks/i18n.h"
+#include "siks/platform.h"
 
 int cmd_init(cli_ctx *c, int argc, char **argv);
 int cmd_household(cli_ctx *c, int argc, char **argv);
@@ -13,6 +16,11 @@ int cmd_wilayah(cli_ctx *c, int argc, char **argv);
 int cmd_rescore(cli_ctx *c, int argc, char **argv);
 int cmd_check(cli_ctx *c, int argc, char **argv);
 int cmd_demo(cli_ctx *c, int argc, char **argv);
+int cmd_operator(cli_ctx *c, int argc, char **argv);
+int cmd_backup(cli_ctx *c, int argc, char **argv);
+int cmd_restore(cli_ctx *c, int argc, char **argv);
+int cmd_history(cli_ctx *c, int argc, char **argv);
+int cmd_privacy(cli_ctx *c, int argc, char **argv);
 
 /* One line a command; its usage and help are the one source of --help. */
 static const cli_cmd commands[] = {
@@ -36,6 +44,31 @@ static const cli_cmd commands[] = {
 	  N_("Membuat basis data demo (harus berkas baru, pakai --db BERKAS): Desa Dabuan, Kecamatan Tlanakan, "
 	     "Pamekasan, sekitar 300 rumah tangga dan 1.100 anggota, dengan beberapa kesalahan yang sengaja "
 	     "ditanam untuk ditemukan oleh perintah check. Hasilnya selalu sama."), 0 },
+	{ "operator", cmd_operator,
+	  N_("operator add NAMA --role desa|verifikator|admin|pelatih | operator list | "
+	     "operator pin NAMA | operator unlock NAMA | operator disable NAMA"),
+	  N_("Akun operator. Akun pertama harus admin dan dibuat tanpa masuk; sesudah itu "
+	     "hanya admin (--operator NAMA) yang mengelola akun. PIN (4-64 karakter) dibaca dari "
+	     "masukan, atau diketik tanpa tampil; untuk `pin` milik sendiri PIN lama diminta dulu. "
+	     "Lima kali PIN salah mengunci akun 15 menit; admin dapat membukanya (unlock)."), 0 },
+	{ "backup", cmd_backup, N_("backup [FOLDER] | backup --list"),
+	  N_("Membuat cadangan basis data (SQLite online backup) di FOLDER, misalnya flashdisk, "
+	     "atau di folder backup di samping basis data. --list: daftar cadangan yang ada. "
+	     "Cadangan harian dibuat otomatis (7 hari terakhir dan satu tiap bulan disimpan)."), 0 },
+	{ "restore", cmd_restore, N_("restore BERKAS"),
+	  N_("Memulihkan basis data dari cadangan BERKAS (hanya admin). Berkas diperiksa dulu "
+	     "(utuh, basis data siksdesa, skema yang dikenal, situs yang sama) dan basis data "
+	     "sekarang dicadangkan dulu. Bila basis data sekarang rusak, berkas rusak disimpan "
+	     "dengan nama .rusak-... dan cadangan dipasang."), 0 },
+	{ "history", cmd_history,
+	  N_("history [--household ID | --record ID] [--from TANGGAL] [--to TANGGAL] [--by OPERATOR] [--csv BERKAS]"),
+	  N_("Riwayat perubahan dari jejak audit: siapa, kapan, kolom, nilai lama -> baru. "
+	     "--household: satu rumah tangga dengan anggotanya; tanpa itu: seluruh situs. "
+	     "TANGGAL berbentuk TTTT-BB-HH atau HH-BB-TTTT. --csv menulis berkas CSV (dicatat "
+	     "di jejak audit sebagai ekspor)."), 1 },
+	{ "privacy", cmd_privacy, N_("privacy mask-nik on|off"),
+	  N_("Menyamarkan NIK dan No KK di layar dan daftar cetak (3528********0012), untuk "
+	     "layar proyektor dan daftar tempel. Hanya admin."), 0 },
 };
 static const size_t ncommands = sizeof commands / sizeof *commands;
 
@@ -63,14 +96,62 @@ int cli_err(cli_ctx *c, int status, const siks_err *e)
 	return cli_error(c, status, "%s", e->msg[0] ? e->msg : _("gagal"));
 }
 
+int cli_read_pin(const char *env, const char *prompt, char *out, size_t n)
+{
+	const char *v = env ? getenv(env) : NULL;
+	if (v && *v) {
+		snprintf(out, n, "%s", v);
+		return 0;
+	}
+	return plat_read_secret(prompt, out, n);
+}
+
+int cli_login(cli_ctx *c, siks *s)
+{
+	if (!c->operator_name || !*c->operator_name)
+		return 0;
+	char prompt[160], pin[AUTH_PIN_MAX + 2];
+	snprintf(prompt, sizeof prompt, _("PIN untuk %s: "), c->operator_name);
+	if (cli_read_pin("SIKSDESA_PIN", prompt, pin, sizeof pin) != 0)
+		return cli_error(c, 1, _("PIN tidak diberikan (atur SIKSDESA_PIN atau ketik di masukan)"));
+	siks_err e = { 0 };
+	int rc = auth_login(s, c->operator_name, pin, &e);
+	explicit_bzero(pin, sizeof pin);
+	return rc ? cli_err(c, 1, &e) : 0;
+}
+
+/* A damaged register: say so, and name the newest good backup and the
+ * command that puts it back. */
+static void damaged_hint(cli_ctx *c)
+{
+	char good[1100];
+	if (backup_newest_good(c->db_path, good, sizeof good, NULL) == 0) {
+		fprintf(stderr, _("Cadangan terbaru yang baik: %s\n"), good);
+		fprintf(stderr, _("Pulihkan dengan: siksdesa --db %s restore %s\n"), c->db_path, good);
+	} else {
+		char dir[1100];
+		backup_dir_of(c->db_path, dir, sizeof dir);
+		fprintf(stderr, _("Tidak ada cadangan yang baik di %s; minta bantuan dinas sosial.\n"), dir);
+	}
+}
+
 siks *cli_open(cli_ctx *c, int create)
 {
 	siks *s;
 	siks_err e = { 0 };
 	if (siks_open(&s, c->db_path, create ? SIKS_OPEN_CREATE : 0, &e) != 0) {
 		cli_err(c, 1, &e);
+		if (e.code == SIKS_EFORMAT)
+			damaged_hint(c);
 		return NULL;
 	}
+	if (cli_login(c, s) != 0) {
+		siks_close(s);
+		return NULL;
+	}
+	/* the daily backup, kept 7 days and one a month (backup.h) */
+	if (backup_auto(s, &e) != 0)
+		cli_error(c, 0, _("peringatan: %s"), e.msg);
 	return s;
 }
 
@@ -129,5 +210,7 @@ void cli_usage_all(FILE *f)
 		     "  --lang id|en   bahasa tampilan (bawaan: Indonesia)\n"
 		     "  --version      versi program\n"
 		     "  --help         bantuan ini; PERINTAH --help untuk satu perintah\n"));
+	fprintf(f, _("  --operator NAMA  bekerja sebagai operator ini (juga $SIKSDESA_OPERATOR); PIN dari\n"
+		     "                 $SIKSDESA_PIN atau diketik (tidak tampil)\n"));
 }
 

@@ -1,6 +1,7 @@
 /* main.c — siksdesa's entry: global options, then a subcommand from the
  * table in commands.c, or the full-screen UI when there is none. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 #include "siks/i18n.h"
@@ -10,7 +11,7 @@ static char db_buf[1024];
 
 int main(int argc, char **argv)
 {
-	cli_ctx c = { NULL, NULL, "siksdesa" };
+	cli_ctx c = { NULL, NULL, "siksdesa", NULL };
 	int i = 1;
 	/* --lang first: messages about the other options are already translated */
 	for (int j = 1; j + 1 < argc; j++)
@@ -23,6 +24,10 @@ int main(int argc, char **argv)
 			c.db_path = argv[++i];
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			c.db_path = argv[i] + 5;
+		} else if (strcmp(argv[i], "--operator") == 0 && i + 1 < argc) {
+			c.operator_name = argv[++i];
+		} else if (strncmp(argv[i], "--operator=", 11) == 0) {
+			c.operator_name = argv[i] + 11;
 		} else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
 			i++;
 		} else if (strcmp(argv[i], "--version") == 0) {
@@ -37,6 +42,8 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (!c.operator_name && getenv("SIKSDESA_OPERATOR") && *getenv("SIKSDESA_OPERATOR"))
+		c.operator_name = getenv("SIKSDESA_OPERATOR");
 	if (!c.db_path) {
 		if (plat_default_db(db_buf, sizeof db_buf) != 0)
 			return cli_error(&c, 1, _("folder data pengguna tidak dapat dibuat"));

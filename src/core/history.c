@@ -9,6 +9,7 @@
 #include "siks/i18n.h"
 #include "siks/platform.h"
 #include "siks/rec.h"
+#include "siks/validate.h"
 
 int audit_note(siks *s, const char *table, const char *rec, const char *field,
 	       const char *old, const char *new_value, siks_err *e)
@@ -35,17 +36,6 @@ int audit_note(siks *s, const char *table, const char *rec, const char *field,
 int audit_note_export(siks *s, const char *what, siks_err *e)
 {
 	return audit_note(s, "export", s->site_id[0] ? s->site_id : "local", "export", NULL, what, e);
-}
-
-static int is_iso_date(const char *d)
-{
-	if (!d || strlen(d) != 10 || d[4] != '-' || d[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
-			return 0;
-	int m = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
-	return m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
 static const char *nz(const char *p)
@@ -83,21 +73,22 @@ int history_each(siks *s, const history_filter *f,
 	history_filter none = { 0 };
 	if (!f)
 		f = &none;
-	if (nz(f->from) && !is_iso_date(f->from))
-		return siks_fail(e, SIKS_EINVAL, "from", _("Tanggal awal harus berbentuk TTTT-BB-HH, tertulis %s"), f->from);
-	if (nz(f->to) && !is_iso_date(f->to))
-		return siks_fail(e, SIKS_EINVAL, "to", _("Tanggal akhir harus berbentuk TTTT-BB-HH, tertulis %s"), f->to);
+	/* dates typed either way (27-11-2026 or 2026-11-27); compared as ISO text */
+	char from[11] = "", to[16] = "";
+	if (nz(f->from) && date_parse(f->from, from) != 0)
+		return siks_fail(e, SIKS_EINVAL, "from", _("Tanggal awal harus berbentuk HH-BB-TTTT atau TTTT-BB-HH, tertulis %s"), f->from);
+	if (nz(f->to) && date_parse(f->to, to) != 0)
+		return siks_fail(e, SIKS_EINVAL, "to", _("Tanggal akhir harus berbentuk HH-BB-TTTT atau TTTT-BB-HH, tertulis %s"), f->to);
 	const char *sql = nz(f->household) ? sql_household : nz(f->record) ? sql_record : sql_all;
 	sqlite3_stmt *st = db_stmt(s, sql, e);
 	if (!st)
 		return SIKS_EDB;
 	/* a day's rows run up to "YYYY-MM-DD 23:59:59", all below "YYYY-MM-DD~" */
-	char to[16] = "";
-	if (nz(f->to))
-		snprintf(to, sizeof to, "%s~", f->to);
+	if (to[0])
+		strcat(to, "~");
 	db_bind_text_or_null(st, 1, f->household);
 	db_bind_text_or_null(st, 2, f->record);
-	db_bind_text_or_null(st, 3, f->from);
+	db_bind_text_or_null(st, 3, from);
 	db_bind_text_or_null(st, 4, to);
 	db_bind_text_or_null(st, 5, f->operator_name);
 	int rc;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "siks/auth.h"
 #include "siks/db.h"
 #include "siks/i18n.h"
 #include "siks/indicator.h"
@@ -118,6 +119,8 @@ int indicator_evaluate(siks *s, const siks_indset *set, const char *household_id
 int indicator_answer(siks *s, const siks_indset *set, const char *household_id, int no,
 		     int yes, siks_err *e)
 {
+	if (auth_allow(s, SIKS_ACT_EDIT, e) != 0)
+		return SIKS_EPERM;
 	if (no < 1 || no > set->n)
 		return siks_fail(e, SIKS_EINVAL, "criterion", _("Kriteria %d tidak ada dalam set %s"), no, set->name);
 	if (set->c[no - 1].source[0])
@@ -220,6 +223,8 @@ void indicator_class_text(const siks_score *sc, char *out, size_t n)
 
 int indicator_rescore_all(siks *s, const siks_indset *set, siks_err *e)
 {
+	if (auth_allow(s, SIKS_ACT_EDIT, e) != 0)
+		return -SIKS_EPERM;
 	/* Ids first: scoring writes while the list is read. */
 	size_t n = 0, cap = 0;
 	char (*ids)[33] = NULL;

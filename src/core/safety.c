@@ -25,8 +25,16 @@ int safety_check_db(sqlite3 *db, int full, char *why, size_t n)
 		const char *v = (const char *)sqlite3_column_text(st, 0);
 		if (rows++ == 0) {
 			ok = v && strcmp(v, "ok") == 0;
-			if (!ok && why && n)
-				snprintf(why, n, "%s", v ? v : "?");
+			if (!ok && why && n) {
+				/* one line for a message: SQLite's report spans several */
+				const char *t = v ? v : "?";
+				if (strncmp(t, "*** ", 4) == 0 && strchr(t, '\n'))
+					t = strchr(t, '\n') + 1;
+				snprintf(why, n, "%.120s", t);
+				for (char *p = why; *p; p++)
+					if (*p == '\n')
+						*p = ';';
+			}
 		}
 	}
 	if (rc != SQLITE_DONE) {

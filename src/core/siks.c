@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "siks/auth.h"
 #include "siks/codes.h"
 #include "siks/db.h"
 #include "siks/i18n.h"
@@ -166,6 +167,8 @@ int siks_setting_set(siks *s, const char *key, const char *value, siks_err *e)
 
 int siks_site_init(siks *s, int role, const char *kode, const char *nama, siks_err *e)
 {
+	if (auth_allow(s, SIKS_ACT_SETTINGS, e) != 0)
+		return SIKS_EPERM;
 	if (s->site_role != SIKS_SITE_NONE)
 		return siks_fail(e, SIKS_EINVAL, "kode",
 				 _("Basis data ini sudah disiapkan untuk %s %s"), s->site_kode, s->site_nama);

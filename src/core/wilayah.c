@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "siks/auth.h"
 #include "siks/charset.h"
 #include "siks/csv.h"
 #include "siks/db.h"
@@ -102,6 +103,8 @@ int wilayah_import(siks *s, const char *path, long *count, siks_err *e)
 {
 	if (count)
 		*count = 0;
+	if (auth_allow(s, SIKS_ACT_IMPORT, e) != 0)
+		return SIKS_EPERM;
 	/* comma, or the semicolon a spreadsheet writes; UTF-8 or Windows-1252 */
 	csv_reader *r = csv_open_file(path, CS_AUTO, 0, e);
 	if (!r)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 #include "siks/i18n.h"
 #include "siks/platform.h"
@@ -84,6 +85,31 @@ int plat_pid_alive(long pid)
 	if (pid <= 0)
 		return 0;
 	return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+}
+
+int plat_read_secret(const char *prompt, char *out, size_t n)
+{
+	struct termios old, quiet;
+	int tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+	if (tty) {
+		fprintf(stderr, "%s", prompt);
+		fflush(stderr);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	char *got = fgets(out, (int)n, stdin);
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	if (!got) {
+		if (n)
+			out[0] = '\0';
+		return -1;
+	}
+	out[strcspn(out, "\r\n")] = '\0';
+	return 0;
 }
 
 long plat_pid(void)
