@@ -26,7 +26,7 @@ static void head_name(struct report *r, const char *hid)
 	snprintf(r->head, sizeof r->head, "%s", _("(tanpa kepala keluarga)"));
 	sqlite3_stmt *st = db_stmt(r->s,
 		"SELECT nama FROM member WHERE household_id = ?1 AND shdk = 1"
-		" AND coalesce(keberadaan, 1) NOT IN (2, 3) ORDER BY id LIMIT 1", NULL);
+		" AND coalesce(keberadaan, 1) NOT IN (2, 3, 4) ORDER BY id LIMIT 1", NULL);
 	if (!st)
 		return;
 	sqlite3_bind_text(st, 1, hid, -1, SQLITE_TRANSIENT);

@@ -15,6 +15,6 @@ int nik_basic(siks_findings *f, const char *rec, const char *nik, const char *to
 /* A well-formed NIK against the member's sex (0 unknown) and birth date (NULL unknown). */
 void nik_cross(siks_findings *f, const char *rec, const char *nik, int sex,
 	       const char *birth_iso, const char *today);
-/* 1 unless the member died or moved away (keberadaan 2, 3). */
+/* 1 unless the member died, moved away or was not found (keberadaan 2, 3, 4). */
 int member_present(const siks_rec *m);
 #endif

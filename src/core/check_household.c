@@ -2,7 +2,8 @@
  * among the members present, the head's spouse of the opposite sex,
  * children younger than their parents, and the same NIK never present twice
  * (here, or in another household of the database: the message names it).
- * A member who died or moved away (keberadaan 2, 3) is not present. */
+ * A member who died, moved away or was not found (keberadaan 2, 3, 4) is
+ * not present: the same reading as the indicator scoring (indicator.c). */
 #include <stdio.h>
 #include <string.h>
 #include "siks/db.h"
@@ -12,12 +13,12 @@
 #include "date.h"
 
 enum { SHDK_KEPALA = 1, SHDK_SUAMI = 2, SHDK_ISTRI = 3, SHDK_ANAK = 4 };
-enum { ADA_MENINGGAL = 2, ADA_PINDAH = 3 };
+enum { ADA_MENINGGAL = 2, ADA_PINDAH = 3, ADA_TIDAK_DITEMUKAN = 4 };
 
 int member_present(const siks_rec *m)
 {
 	long long k = rec_get_int(m, "keberadaan", 1);
-	return k != ADA_MENINGGAL && k != ADA_PINDAH;
+	return k != ADA_MENINGGAL && k != ADA_PINDAH && k != ADA_TIDAK_DITEMUKAN;
 }
 
 static const char *name_of(const siks_rec *m)
@@ -112,10 +113,10 @@ static void nik_elsewhere(siks *s, const siks_rec *hh, const siks_rec *m, const 
 	sqlite3_stmt *st = db_stmt(s,
 		"SELECT m.nama, h.alamat, h.dusun, h.rt, h.rw,"
 		" (SELECT k.nama FROM member k WHERE k.household_id = m.household_id AND k.shdk = 1"
-		"   AND coalesce(k.keberadaan, 1) NOT IN (2, 3) ORDER BY k.id LIMIT 1)"
+		"   AND coalesce(k.keberadaan, 1) NOT IN (2, 3, 4) ORDER BY k.id LIMIT 1)"
 		" FROM member m JOIN household h ON h.id = m.household_id"
 		" WHERE m.nik = ?1 AND m.household_id <> ?2 AND m.id <> ?3"
-		"   AND coalesce(m.keberadaan, 1) NOT IN (2, 3)"
+		"   AND coalesce(m.keberadaan, 1) NOT IN (2, 3, 4)"
 		" ORDER BY m.household_id, m.id LIMIT 1", NULL);
 	if (!st)
 		return;
@@ -134,7 +135,7 @@ static void nik_elsewhere(siks *s, const siks_rec *hh, const siks_rec *m, const 
 			 sqlite3_column_int(st, 3), sqlite3_column_int(st, 4));
 		siks_findings_add(f, SIKS_ERROR, "nik.duplicate", "member", m->id, "nik",
 				  _("NIK: %s sudah terdaftar atas nama %s di rumah tangga lain (kepala keluarga %s, %s)"),
-				  nik, who ? who : "?", head ? head : _("tidak ada"), where);
+				  nik, who ? who : "?", head ? head : _("(tanpa kepala keluarga)"), where);
 	}
 	sqlite3_reset(st);
 }

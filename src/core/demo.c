@@ -7,6 +7,7 @@
 #include "siks/db.h"
 #include "siks/demo.h"
 #include "siks/i18n.h"
+#include "siks/indicator.h"
 #include "siks/platform.h"
 #include "siks/rec.h"
 #include "siks/wilayah.h"
@@ -101,7 +102,7 @@ static int write_program(siks *s, const char *hid, const char *mid, int program,
 
 static int present(const dmem *m)
 {
-	return m->ada != 2 && m->ada != 3;
+	return m->ada == 1 || m->ada == 5;
 }
 
 /* PKH, BPNT/Sembako, PBI-JK, BLT-DD for poor households; PIP for a school
@@ -215,6 +216,31 @@ static int musdes_usulan(siks *s, dplan *p, long *count, siks_err *e)
 	return rc ? SIKS_EDB : 0;
 }
 
+/* The yes/no criteria of bps14 asked at most households (poor ones say yes
+ * more often), and a first score for each household asked. Skipped when the
+ * indicator set is not in the data folder. */
+static int indicators(siks *s, dplan *p, siks_err *e)
+{
+	siks_indset set;
+	siks_err e2;
+	if (indset_load(&set, s->datadir, "bps14", &e2) != 0)
+		return 0;
+	demo_rng g = { 0x494e44494b41544fU };
+	for (int k = 0; k < p->nh; k++) {
+		const dhh *h = &p->h[k];
+		if (!demo_pct(&g, 85))
+			continue;   /* not visited yet */
+		for (int c = 0; c < set.n; c++)
+			if (!set.c[c].source[0] &&
+			    indicator_answer(s, &set, h->id, set.c[c].no, demo_pct(&g, h->poor ? 75 : 12), e) != 0)
+				return SIKS_EDB;
+		siks_score sc;
+		if (indicator_score_save(s, &set, h->id, &sc, e) != 0)
+			return SIKS_EDB;
+	}
+	return 0;
+}
+
 static void copy_plants(const dplan *p, demo_info *info)
 {
 	for (int k = 0; k < p->nplant && info->nplanted < DEMO_MAX_PLANTED; k++) {
@@ -240,7 +266,8 @@ static int write_all(siks *s, dplan *p, demo_info *info, siks_err *e)
 			info->members++;
 		}
 	}
-	if (programs(s, p, &info->programs, e) != 0 || musdes_usulan(s, p, &info->usulan, e) != 0)
+	if (programs(s, p, &info->programs, e) != 0 || musdes_usulan(s, p, &info->usulan, e) != 0 ||
+	    indicators(s, p, e) != 0)
 		return SIKS_EDB;
 	copy_plants(p, info);
 	return 0;

@@ -471,7 +471,7 @@ static int count_in(const dplan *p, const dhh *h, int shdk)
 {
 	int n = 0;
 	for (int i = h->first; i < h->first + h->n; i++)
-		n += p->m[i].shdk == shdk && p->m[i].ada != 2 && p->m[i].ada != 3;
+		n += p->m[i].shdk == shdk && (p->m[i].ada == 1 || p->m[i].ada == 5);
 	return n;
 }
 

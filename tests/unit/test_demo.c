@@ -83,6 +83,11 @@ static void test_demo_audited(void **st)
 	assert_int_equal(db_int(s, "SELECT count(*) FROM change WHERE tbl='household' AND field='*'", 0),
 			 info.households);
 	assert_true(db_int(s, "SELECT count(*) FROM wilayah WHERE level=3", 0) >= 13);
+	/* most households were asked the yes/no criteria and scored; some are poor */
+	long long scored = db_int(s, "SELECT count(DISTINCT household_id) FROM indicator_score", 0);
+	assert_true(scored > info.households / 2 && scored < info.households);
+	assert_true(db_int(s, "SELECT count(*) FROM indicator_score WHERE met >= threshold", 0) > 10);
+	assert_true(db_int(s, "SELECT count(*) FROM indicator_answer", 0) > scored);
 	/* a second demo into the same database is refused, and writes nothing */
 	siks_err e = { 0 };
 	demo_info again;

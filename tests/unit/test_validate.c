@@ -492,11 +492,19 @@ static void test_household_heads(void **st)
 	assert_non_null(strstr(f.v[0].msg, "Moh. Holis"));
 	assert_non_null(strstr(f.v[0].msg, "Ach. Fauzi"));
 
-	/* the second head moved away: one head present again */
+	/* the second head moved away, or was not found: one head present again */
 	siks_findings_clear(&f);
 	rec_set(&x.m[2], "keberadaan", "3");
 	check_household(NULL, &x.hh, x.m, x.n, &f);
 	assert_int_equal(f.n, 0);
+	rec_set(&x.m[2], "keberadaan", "4");
+	check_household(NULL, &x.hh, x.m, x.n, &f);
+	assert_int_equal(f.n, 0);
+	rec_set(&x.m[2], "keberadaan", "5");          /* "Baru" is present */
+	check_household(NULL, &x.hh, x.m, x.n, &f);
+	assert_int_equal(nrule(&f, "hh.head_many"), 1);
+	siks_findings_clear(&f);
+	rec_set(&x.m[2], "keberadaan", "3");
 
 	/* the head died and nobody took over: no head */
 	rec_set(&x.m[0], "keberadaan", "2");
