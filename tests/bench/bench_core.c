@@ -53,7 +53,7 @@ static void make_person(struct person *p, long hh, int k)
 	snprintf(p->birth, sizeof p->birth, "%04d-%02d-%02d", year, month, day);
 	snprintf(p->nik, sizeof p->nik, "352801%02d%02d%02d%04d", day + (p->sex == 2 ? 40 : 0), month,
 		 year % 100, (int)((hh * 4 + k) % 9999) + 1);
-	snprintf(p->kk, sizeof p->kk, "3528%012ld", hh);
+	snprintf(p->kk, sizeof p->kk, "3528%012ld", hh % 1000000000000L);
 	snprintf(p->nama, sizeof p->nama, "%s %s", first[rnd(8)], last[rnd(8)]);
 }
 
