@@ -15,6 +15,10 @@
 #include "check.h"
 #include "date.h"
 
+/* The field's translated label: looked up only when a finding is made (a
+ * whole-database check leaves most fields without one). */
+#define LABEL(fd) ((fd)->label ? _((fd)->label) : (fd)->name)
+
 /* Characters (not bytes) of a UTF-8 string. */
 static int utf8_chars(const char *s)
 {
@@ -68,45 +72,45 @@ static int parse_num(const char *v, double *out)
 	return *end ? -1 : 0;
 }
 
-static void check_text(const siks_field *fd, const char *label, const char *table,
+static void check_text(const siks_field *fd, const char *table,
 		       const char *rec, const char *v, siks_findings *f)
 {
 	for (const char *p = v; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
 			siks_findings_add(f, SIKS_ERROR, "field.control", table, rec, fd->name,
-					  _("%s: tidak boleh berisi baris baru atau tanda kendali"), label);
+					  _("%s: tidak boleh berisi baris baru atau tanda kendali"), LABEL(fd));
 			return;
 		}
 	int n = utf8_chars(v);
 	if (fd->len > 0 && n > fd->len)
 		siks_findings_add(f, SIKS_ERROR, "field.length", table, rec, fd->name,
-				  _("%s: paling banyak %d huruf (tertulis %d)"), label, fd->len, n);
+				  _("%s: paling banyak %d huruf (tertulis %d)"), LABEL(fd), fd->len, n);
 }
 
 /* DIGITS: text is exactly len digits; an integer (RT, RW) is 1..len digits
  * within min..max. */
-static void check_digits(const siks_field *fd, const char *label, const char *table,
+static void check_digits(const siks_field *fd, const char *table,
 			 const char *rec, const char *v, siks_findings *f)
 {
 	size_t n = strlen(v);
 	if (fd->type == SIKS_T_TEXT) {
 		if (!all_digits(v) || n != (size_t)fd->len)
 			siks_findings_add(f, SIKS_ERROR, "field.digits", table, rec, fd->name,
-					  _("%s: harus %d angka (tertulis \"%.40s\")"), label, fd->len, v);
+					  _("%s: harus %d angka (tertulis \"%.40s\")"), LABEL(fd), fd->len, v);
 		return;
 	}
 	if (!all_digits(v) || n > (size_t)fd->len) {
 		siks_findings_add(f, SIKS_ERROR, "field.digits", table, rec, fd->name,
-				  _("%s: harus 1 sampai %d angka (tertulis \"%.40s\")"), label, fd->len, v);
+				  _("%s: harus 1 sampai %d angka (tertulis \"%.40s\")"), LABEL(fd), fd->len, v);
 		return;
 	}
 	long long x = atoll(v);
 	if (fd->max > 0 && (x < fd->min || x > fd->max))
 		siks_findings_add(f, SIKS_ERROR, "field.range", table, rec, fd->name,
-				  _("%s: harus antara %g dan %g (tertulis %s)"), label, fd->min, fd->max, v);
+				  _("%s: harus antara %g dan %g (tertulis %s)"), LABEL(fd), fd->min, fd->max, v);
 }
 
-static void check_number(const siks_field *fd, const char *label, const char *table,
+static void check_number(const siks_field *fd, const char *table,
 			 const char *rec, const char *v, siks_findings *f)
 {
 	double x = 0;
@@ -118,21 +122,21 @@ static void check_number(const siks_field *fd, const char *label, const char *ta
 		siks_findings_add(f, SIKS_ERROR, "field.number", table, rec, fd->name,
 				  fd->type == SIKS_T_INT ? _("%s: harus bilangan bulat (tertulis \"%.40s\")")
 							 : _("%s: harus angka (tertulis \"%.40s\")"),
-				  label, v);
+				  LABEL(fd), v);
 		return;
 	}
 	if (x < fd->min || x > fd->max)
 		siks_findings_add(f, SIKS_ERROR, "field.range", table, rec, fd->name,
-				  _("%s: harus antara %g dan %g (tertulis %s)"), label, fd->min, fd->max, v);
+				  _("%s: harus antara %g dan %g (tertulis %s)"), LABEL(fd), fd->min, fd->max, v);
 }
 
-static void check_choice(siks *s, const siks_field *fd, const char *label, const char *table,
+static void check_choice(siks *s, const siks_field *fd, const char *table,
 			 const char *rec, const char *v, siks_findings *f)
 {
 	long long code;
 	if (parse_int(v, &code) != 0) {
 		siks_findings_add(f, SIKS_ERROR, "field.code", table, rec, fd->name,
-				  _("%s: harus kode angka dari daftar (tertulis \"%.40s\")"), label, v);
+				  _("%s: harus kode angka dari daftar (tertulis \"%.40s\")"), LABEL(fd), v);
 		return;
 	}
 	/* A list that is not loaded cannot be checked (data folder missing):
@@ -141,10 +145,10 @@ static void check_choice(siks *s, const siks_field *fd, const char *label, const
 	if (c && fd->codelist && codes_count(c, fd->codelist) > 0 &&
 	    (code < -2147483647LL || code > 2147483647LL || !codes_valid(c, fd->codelist, (int)code)))
 		siks_findings_add(f, SIKS_ERROR, "field.code", table, rec, fd->name,
-				  _("%s: kode %s tidak ada dalam daftar"), label, v);
+				  _("%s: kode %s tidak ada dalam daftar"), LABEL(fd), v);
 }
 
-static void check_wilayah(siks *s, const siks_field *fd, const char *label, const char *table,
+static void check_wilayah(siks *s, const siks_field *fd, const char *table,
 			  const char *rec, const char *v, siks_findings *f)
 {
 	int level = wilayah_level(v);
@@ -153,13 +157,13 @@ static void check_wilayah(siks *s, const siks_field *fd, const char *label, cons
 		siks_findings_add(f, SIKS_ERROR, "field.wilayah", table, rec, fd->name,
 				  want ? _("%s: harus kode desa, misalnya 35.28.01.2001 (tertulis \"%.20s\")")
 				       : _("%s: bukan kode wilayah, misalnya 35.28.01 (tertulis \"%.20s\")"),
-				  label, v);
+				  LABEL(fd), v);
 		return;
 	}
 	char name[128];
 	if (s && wilayah_has_kecamatan(s) && wilayah_name(s, v, name, sizeof name) != 0)
 		siks_findings_add(f, SIKS_WARN, "wilayah.unknown", table, rec, fd->name,
-				  _("%s: kode %s tidak ada dalam daftar wilayah"), label, v);
+				  _("%s: kode %s tidak ada dalam daftar wilayah"), LABEL(fd), v);
 }
 
 /* The NIK's region part: a warning only, since a NIK keeps the kecamatan
@@ -182,7 +186,6 @@ void check_field(siks *s, const siks_rec *r, int i, siks_findings *f)
 		return;
 	const siks_field *fd = &r->t->fields[i];
 	const char *table = r->t->name, *rec = r->id, *v = r->v[i];
-	const char *label = fd->label ? _(fd->label) : fd->name;
 	size_t n0 = f->n;
 
 	if (blank(v)) {
@@ -190,13 +193,13 @@ void check_field(siks *s, const siks_rec *r, int i, siks_findings *f)
 		 * no id until it is saved). */
 		if (fd->required && fd->kind != SIKS_K_REF)
 			siks_findings_add(f, SIKS_ERROR, "field.required", table, rec, fd->name,
-					  _("%s: wajib diisi"), label);
+					  _("%s: wajib diisi"), LABEL(fd));
 		return;
 	}
 	char today[11];
 	switch (fd->kind) {
 	case SIKS_K_TEXT:
-		check_text(fd, label, table, rec, v, f);
+		check_text(fd, table, rec, v, f);
 		break;
 	case SIKS_K_DIGITS:
 		if (strcmp(fd->name, "nik") == 0) {
@@ -206,7 +209,7 @@ void check_field(siks *s, const siks_rec *r, int i, siks_findings *f)
 		} else if (strcmp(fd->name, "no_kk") == 0) {
 			check_kk(f, rec, v);
 		} else {
-			check_digits(fd, label, table, rec, v, f);
+			check_digits(fd, table, rec, v, f);
 		}
 		break;
 	case SIKS_K_DATE:
@@ -214,18 +217,18 @@ void check_field(siks *s, const siks_rec *r, int i, siks_findings *f)
 		check_date(f, table, rec, fd->name, v, today);
 		break;
 	case SIKS_K_CHOICE:
-		check_choice(s, fd, label, table, rec, v, f);
+		check_choice(s, fd, table, rec, v, f);
 		break;
 	case SIKS_K_YESNO:
 		if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)
 			siks_findings_add(f, SIKS_ERROR, "field.yesno", table, rec, fd->name,
-					  _("%s: harus 1 (ya) atau 0 (tidak) (tertulis \"%.20s\")"), label, v);
+					  _("%s: harus 1 (ya) atau 0 (tidak) (tertulis \"%.20s\")"), LABEL(fd), v);
 		break;
 	case SIKS_K_NUMBER:
-		check_number(fd, label, table, rec, v, f);
+		check_number(fd, table, rec, v, f);
 		break;
 	case SIKS_K_WILAYAH:
-		check_wilayah(s, fd, label, table, rec, v, f);
+		check_wilayah(s, fd, table, rec, v, f);
 		break;
 	case SIKS_K_REF:
 	default:
