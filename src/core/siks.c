@@ -94,6 +94,8 @@ int siks_open(siks **out, const char *path, int flags, siks_err *e)
 	if (db_exec(s, "PRAGMA foreign_keys=ON", e) != 0 ||
 	    (!(flags & SIKS_OPEN_READONLY) &&
 	     (db_exec(s, "PRAGMA journal_mode=WAL", e) != 0 ||
+	      /* statement journals in memory: no temp files for each trigger step */
+	      db_exec(s, "PRAGMA temp_store=MEMORY", e) != 0 ||
 	      db_exec(s, "PRAGMA synchronous=FULL", e) != 0 ||
 	      safety_before_migrate(s, e) != 0 || db_migrate(s, e) != 0))) {
 		siks_close(s);

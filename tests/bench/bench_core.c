@@ -133,7 +133,7 @@ static double build_bare(const char *path, long members)
 {
 	sqlite3 *db;
 	sqlite3_open(path, &db);
-	sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", 0, 0, 0);
+	sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY", 0, 0, 0);
 	for (int v = 1; v <= db_migration_count(); v++)
 		sqlite3_exec(db, db_migration_sql(v), 0, 0, 0);
 	sqlite3_stmt *h, *m;
