@@ -3,6 +3,7 @@
 #include <string.h>
 #include "cli.h"
 #include "siks/i18n.h"
+#include "siks/wilayah.h"
 
 int cmd_init(cli_ctx *c, int argc, char **argv)
 {
@@ -27,9 +28,14 @@ int cmd_init(cli_ctx *c, int argc, char **argv)
 	if (!s)
 		return 1;
 	siks_err e = { 0 };
+	/* the name from the region list when it is loaded and none was given */
+	char known[128] = "";
+	if (!nama && wilayah_name(s, kode, known, sizeof known) == 0)
+		nama = known;
 	int rc = siks_site_init(s, role, kode, nama, &e);
 	if (rc == 0)
-		printf(_("Basis data %s disiapkan untuk %s %s.\n"), c->db_path, s->site_kode, s->site_nama);
+		printf(_("Basis data %s disiapkan untuk %s %s.\n"), c->db_path, s->site_kode,
+		       s->site_nama[0] ? s->site_nama : _("(nama belum diisi; impor daftar wilayah)"));
 	else
 		cli_err(c, rc == SIKS_EINVAL ? 2 : 1, &e);
 	siks_close(s);

@@ -48,13 +48,14 @@ int plat_data_dir(char *out, size_t n)
 		exe[k] = '\0';
 		char *dir = dirname(exe);
 		char cand[1100];
-		/* in the source tree: ./siksdesa, build/asan/siksdesa, build/tests/x */
-		const char *ups[] = { "", "/..", "/../.." };
+		/* in the source tree: ./siksdesa, build/asan/siksdesa, build/tests/x;
+		 * installed anywhere: PREFIX/bin/siksdesa with PREFIX/share/siksdesa */
+		const char *ups[] = { "/data", "/../data", "/../../data", "/../share/siksdesa" };
 		for (size_t i = 0; i < sizeof ups / sizeof *ups; i++) {
-			snprintf(cand, sizeof cand, "%s%s/data/codes", dir, ups[i]);
+			snprintf(cand, sizeof cand, "%s%s/codes", dir, ups[i]);
 			if (is_dir(cand)) {
 				char real[PATH_MAX];
-				snprintf(cand, sizeof cand, "%s%s/data", dir, ups[i]);
+				snprintf(cand, sizeof cand, "%s%s", dir, ups[i]);
 				snprintf(out, n, "%s", realpath(cand, real) ? real : cand);
 				return 0;
 			}
