@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
+#include "siks/auth.h"
 #include "siks/db.h"
 #include "siks/i18n.h"
 #include "siks/platform.h"
@@ -115,6 +116,8 @@ int sync_enroll(siks *s, const char *desa_kode, const char *out_path, char code[
 {
 	if (sync_check_site(s, e))
 		return e ? e->code : SIKS_EPERM;
+	if (auth_allow(s, SIKS_ACT_SETTINGS, e) != 0)
+		return SIKS_EPERM;
 	if (s->site_role != SIKS_SITE_KABUPATEN)
 		return siks_fail(e, SIKS_EPERM, "", _("Hanya basis data kabupaten (dinas sosial) yang dapat mendaftarkan desa"));
 	size_t kl = strlen(s->site_kode);
@@ -209,6 +212,8 @@ static int body_get(const char *body, const char *key, char *out, size_t n)
 
 int sync_join(siks *s, const char *path, const char *code, siks_err *e)
 {
+	if (auth_allow(s, SIKS_ACT_SETTINGS, e) != 0)
+		return SIKS_EPERM;
 	if (s->practice)
 		return sync_check_site(s, e);
 	if (s->site_role == SIKS_SITE_KABUPATEN)

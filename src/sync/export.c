@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "siks/auth.h"
 #include "siks/db.h"
 #include "siks/i18n.h"
 #include "siks/platform.h"
@@ -166,6 +167,8 @@ int sync_export(siks *s, const char *dir, sync_out **out, int *nout, siks_err *e
 	*nout = 0;
 	if (sync_check_site(s, e))
 		return e ? e->code : SIKS_EPERM;
+	if (auth_allow(s, SIKS_ACT_EXPORT, e) != 0)
+		return SIKS_EPERM;
 	if (!sync_is_dir(dir))
 		return siks_fail(e, SIKS_ENOTFOUND, "", _("Folder %s tidak ada atau tidak dapat dibuka"), dir);
 	if (sync_home_assign(s, e) != 0)

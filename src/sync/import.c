@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "siks/backup.h"
+#include "siks/auth.h"
 #include "siks/db.h"
 #include "siks/i18n.h"
 #include "siks/platform.h"
@@ -221,6 +223,9 @@ int sync_import(siks *s, const char *path, sync_in **res, int *nres, siks_err *e
 	*res = NULL;
 	*nres = 0;
 	if (sync_check_site(s, e))
+		return e ? e->code : SIKS_EPERM;
+	/* role check, and a safety copy before anything is merged (backup.h) */
+	if (auth_allow(s, SIKS_ACT_IMPORT, e) != 0 || backup_before(s, "impor", e) != 0)
 		return e ? e->code : SIKS_EPERM;
 	char (*names)[256] = malloc(MAX_DIR_FILES * sizeof *names);
 	if (!names)
