@@ -44,7 +44,7 @@ MO       = $(PO:data/po/%.po=data/locale/%/LC_MESSAGES/siksdesa.mo)
 
 DEMO_DB  = build/demo.db
 
-.PHONY: all deps run test unit e2e fuzz-short fuzz bench install clean check-warnings pot
+.PHONY: crash all deps run test unit e2e fuzz-short fuzz bench install clean check-warnings pot
 
 all: siksdesa $(MO)
 
@@ -70,6 +70,14 @@ build/tests/%: tests/unit/%.c tests/unit/testutil.h $(ASAN_OBJ)
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC)
 	@mkdir -p $(dir $@)
 	clang $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB_SRC) $(LDLIBS)
+
+# The power-cut test (tests/crash/): kill -9 during saves, imports, backups.
+build/crash/%: tests/crash/%.c $(OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(OBJ) $(LDLIBS)
+
+crash: build/crash/crashloop $(MO)
+	./build/crash/crashloop $${CRASH_ROUNDS:-500}
 
 build/bench/%: tests/bench/%.c $(OBJ)
 	@mkdir -p $(dir $@)
