@@ -27,6 +27,13 @@
 #define LATIHAN_MAX_CHECKS 8      /* `periksa:` entries of one exercise */
 #define LATIHAN_MAX_PARAMS 16     /* `param:` entries of one exercise */
 
+/* The accounts of every practice database (printed in the trainer's guide):
+ * the trainer (admin) and the trainee (operator desa). */
+#define LATIHAN_PELATIH "pelatih"
+#define LATIHAN_PELATIH_PIN "2468"
+#define LATIHAN_PESERTA "peserta"
+#define LATIHAN_PESERTA_PIN "1234"
+
 typedef struct latihan_param {
 	char name[32];                /* bound to :name in the checks */
 	char *value;

@@ -21,6 +21,7 @@ int cmd_backup(cli_ctx *c, int argc, char **argv);
 int cmd_restore(cli_ctx *c, int argc, char **argv);
 int cmd_history(cli_ctx *c, int argc, char **argv);
 int cmd_privacy(cli_ctx *c, int argc, char **argv);
+int cmd_latihan(cli_ctx *c, int argc, char **argv);
 
 /* One line a command; its usage and help are the one source of --help. */
 static const cli_cmd commands[] = {
@@ -69,6 +70,15 @@ static const cli_cmd commands[] = {
 	{ "privacy", cmd_privacy, N_("privacy mask-nik on|off"),
 	  N_("Menyamarkan NIK dan No KK di layar dan daftar cetak (3528********0012), untuk "
 	     "layar proyektor dan daftar tempel. Hanya admin."), 0 },
+	{ "latihan", cmd_latihan,
+	  N_("latihan [--db BERKAS] [--nama NAMA] [--baru] | buat | status | petunjuk N | reset | "
+	     "hasil --out FOLDER [--nama NAMA] | gabung FOLDER|BERKAS... --csv KELUAR"),
+	  N_("Mode latihan untuk bimtek: membuat (bila belum ada) basis data latihan dari desa contoh, "
+	     "bertanda LATIHAN, lalu membukanya (buat: hanya membuat). status: kemajuan tiap latihan; petunjuk N: petunjuk "
+	     "latihan N; reset: kembali ke keadaan awal untuk peserta berikutnya; hasil: menulis hasil "
+	     "peserta ke flashdisk; gabung: pelatih menggabungkan berkas hasil menjadi satu tabel CSV. "
+	     "Tanpa --db dipakai latihan.db di samping basis data biasa; basis data sungguhan tidak "
+	     "pernah dipakai atau ditimpa."), 0 },
 };
 static const size_t ncommands = sizeof commands / sizeof *commands;
 

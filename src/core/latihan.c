@@ -84,6 +84,28 @@ static int refuse_real(const char *path, siks_err *e)
 			   "Pakai berkas lain, misalnya --db latihan.db"), path);
 }
 
+/* Holds the session lock of path (safety.h) for the time of a copy, so a
+ * reset never pulls the file from under a running program. */
+static plat_lock *take_lock(const char *path, siks_err *e)
+{
+	char lk[1100], note[300], holder[400] = "", host[128], ts[20];
+	snprintf(lk, sizeof lk, "%s.lock", path);
+	plat_host_name(host, sizeof host);
+	plat_timestamp(ts);
+	snprintf(note, sizeof note, "latihan reset\t%ld\t%s\t%s\n", plat_pid(), host, ts);
+	siks_err le = { 0 };
+	plat_lock *l = plat_lock_take(lk, note, holder, sizeof holder, &le);
+	if (!l && le.code == SIKS_ECONFLICT) {
+		for (char *p = holder; *p; p++)
+			if (*p == '\t' || *p == '\n')
+				*p = ' ';
+		siks_fail(e, SIKS_ECONFLICT, "",
+			  _("Basis data latihan %s sedang dibuka oleh program lain (%s). Tutup siksdesa dulu, lalu ulangi."),
+			  path, holder);
+	}
+	return l;
+}
+
 int latihan_reset(const char *path, siks_err *e)
 {
 	char awal[1100];
@@ -97,7 +119,17 @@ int latihan_reset(const char *path, siks_err *e)
 				 _("Salinan awal %s tidak ada; hapus %s lalu buat ulang dengan: siksdesa latihan"), awal, path);
 	if (q == 0)
 		return refuse_real(awal, e);
-	return latihan_copy_db(awal, path, e);
+	siks_err le = { 0 };
+	plat_lock *l = take_lock(path, &le);
+	if (!l && le.code == SIKS_ECONFLICT) {
+		if (e)
+			*e = le;
+		return SIKS_ECONFLICT;
+	}
+	/* no lock file possible (read-only folder): the copy itself will say */
+	int rc = latihan_copy_db(awal, path, e);
+	plat_lock_release(l);
+	return rc;
 }
 
 /* ---- sync --------------------------------------------------------------- */
