@@ -22,6 +22,7 @@ int cmd_restore(cli_ctx *c, int argc, char **argv);
 int cmd_history(cli_ctx *c, int argc, char **argv);
 int cmd_privacy(cli_ctx *c, int argc, char **argv);
 int cmd_latihan(cli_ctx *c, int argc, char **argv);
+int cmd_import(cli_ctx *c, int argc, char **argv);
 
 /* One line a command; its usage and help are the one source of --help. */
 static const cli_cmd commands[] = {
@@ -79,6 +80,16 @@ static const cli_cmd commands[] = {
 	     "peserta ke flashdisk; gabung: pelatih menggabungkan berkas hasil menjadi satu tabel CSV. "
 	     "Tanpa --db dipakai latihan.db di samping basis data biasa; basis data sungguhan tidak "
 	     "pernah dipakai atau ditimpa."), 0 },
+	{ "import", cmd_import,
+	  N_("import BERKAS [--dry-run] [--report BERKAS] [--map BERKAS] [--encoding E] [--separator S]"),
+	  N_("Memuat rumah tangga dan anggota dari berkas DTKS (CSV/TSV dari Excel: pemisah "
+	     "koma, titik koma, tab atau garis tegak; UTF-8, UTF-16 atau Windows-1252), satu "
+	     "baris satu anggota, dikelompokkan per No KK. Setiap baris yang ditolak disebut "
+	     "dengan nomor baris, kolom dan alasannya (--report menulisnya sebagai CSV). "
+	     "--dry-run hanya memeriksa; tanpa itu baris yang benar disimpan dalam satu "
+	     "transaksi. NIK yang sudah ada memperbarui anggota itu; impor ulang berkas yang "
+	     "sama tidak mengubah apa pun. --map: CSV \"kolom berkas,kolom siksdesa\" untuk "
+	     "nama kolom lain."), 1 },
 };
 static const size_t ncommands = sizeof commands / sizeof *commands;
 
