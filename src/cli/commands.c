@@ -23,6 +23,8 @@ int cmd_history(cli_ctx *c, int argc, char **argv);
 int cmd_privacy(cli_ctx *c, int argc, char **argv);
 int cmd_latihan(cli_ctx *c, int argc, char **argv);
 int cmd_import(cli_ctx *c, int argc, char **argv);
+int cmd_usulan(cli_ctx *c, int argc, char **argv);
+int cmd_musdes(cli_ctx *c, int argc, char **argv);
 
 /* One line a command; its usage and help are the one source of --help. */
 static const cli_cmd commands[] = {
@@ -90,6 +92,23 @@ static const cli_cmd commands[] = {
 	     "transaksi. NIK yang sudah ada memperbarui anggota itu; impor ulang berkas yang "
 	     "sama tidak mengubah apa pun. --map: CSV \"kolom berkas,kolom siksdesa\" untuk "
 	     "nama kolom lain."), 1 },
+	{ "usulan", cmd_usulan,
+	  N_("usulan list [--status S] [--household ID] [--musdes ID] | usulan add --household ID "
+	     "[--member ID] --jenis J --alasan A [--ket TEKS] | usulan keluar --member ID --alasan A "
+	     "[--ket TEKS] | usulan result ID --diterima|--ditolak [--alasan TEKS] | usulan history ID"),
+	  N_("Usulan perubahan penerima bantuan (baru, perbaikan, keluar). list: jumlah per status "
+	     "dan daftar usulan dengan kepala rumah tangga, anggota, NIK dan alamat. add: usulan baru "
+	     "berstatus Draf. keluar: mengeluarkan anggota (meninggal, pindah, ganda, tidak ditemukan): "
+	     "keberadaannya diubah dan usulan keluar dibuat sekaligus; anggota tidak pernah dihapus. "
+	     "result: hasil verifikasi dinas (hanya di basis data kabupaten); ditolak wajib dengan "
+	     "alasan. history: riwayat usulan satu rumah tangga dari jejak audit. Status dan jenis "
+	     "boleh ditulis sebagai kode atau namanya; id boleh disingkat (paling sedikit 4 huruf awal)."), 1 },
+	{ "musdes", cmd_musdes,
+	  N_("musdes add --tanggal DD-MM-YYYY --tempat T --nomor N [--hadir N] [--pimpinan P] | "
+	     "musdes decide MUSDES_ID [--setuju ID...] [--tolak ID...] | musdes list"),
+	  N_("Musyawarah desa/kelurahan. add: mencatat musdes (tanggal tidak di masa depan, tempat, "
+	     "nomor berita acara, jumlah hadir). decide: usulan Draf disetujui atau ditolak di musdes "
+	     "itu; semua tersimpan atau tidak sama sekali. list: musdes yang tercatat."), 1 },
 };
 static const size_t ncommands = sizeof commands / sizeof *commands;
 
