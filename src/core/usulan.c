@@ -101,6 +101,8 @@ int usulan_transition_check(siks *s, int from, int to, int via, siks_err *e)
 		return siks_fail(e, SIKS_EINVAL, "status",
 				 _("Usulan berstatus %s tidak dapat menjadi %s: status %s sudah final"),
 				 lf, lt, lf);
+	if (from == to)
+		return siks_fail(e, SIKS_EINVAL, "status", _("Usulan sudah berstatus %s"), lf);
 	if (to == USULAN_DRAF)
 		return siks_fail(e, SIKS_EINVAL, "status",
 				 _("Usulan berstatus %s tidak dapat kembali menjadi %s: usulan hanya dibuat sebagai Draf"),
