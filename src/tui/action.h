@@ -10,9 +10,9 @@
  * take typed text (list, checklist, usulan, help); Ctrl keys work everywhere. */
 enum ui_ctx {
 	CX_LIST = 1, CX_FORM = 2, CX_CHECK = 4, CX_USULAN = 8, CX_HELP = 16,
-	CX_MEMBER = 32, CX_ALL = 63
+	CX_MEMBER = 32, CX_LATIHAN = 64, CX_ALL = 127
 };
-#define CX_LETTERS (CX_LIST | CX_CHECK | CX_USULAN | CX_HELP)
+#define CX_LETTERS (CX_LIST | CX_CHECK | CX_USULAN | CX_HELP | CX_LATIHAN)
 /* or-ed into a context while a text field there takes the typed letters */
 #define CX_TYPING 128
 #define CX_LETTERS_ON(ctx) (((ctx) & CX_LETTERS) && !((ctx) & CX_TYPING))
@@ -20,7 +20,7 @@ enum ui_ctx {
 enum act_id {
 	A_NONE = 0, A_HELP, A_SAVE, A_SEARCH, A_NEW, A_SORT, A_INDICATOR, A_USULAN,
 	A_REMOVE, A_FILTER, A_QUIT, A_NEXT_PANE, A_OPEN, A_BACK, A_TOGGLE,
-	A_AGREE, A_REFUSE, A_REDRAW, A_CHECKALL
+	A_AGREE, A_REFUSE, A_REDRAW, A_CHECKALL, A_LATIHAN, A_HINT, A_NAME
 };
 
 typedef struct action {

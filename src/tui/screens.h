@@ -56,6 +56,12 @@ void ind_open(scr_indicator *i, const char *household_id);
 void ind_draw(scr_indicator *i, int y, int x, int h, int w, int active);
 int ind_key(scr_indicator *i, int key);
 
+/* Training mode (scr_latihan.c): the LATIHAN tag with progress, drawn at
+ * (y,x) of the header on a practice database; returns the columns used (0 on
+ * a real register). The exercise screen. */
+int latihan_tag_draw(ui *u, int y, int x);
+void latihan_run(ui *u);
+
 /* Full-screen modal screens. */
 void help_run(ui *u, int ctx, const char *field_rule);
 /* Proposals (all, or one household's history when household_id is set). */

@@ -25,6 +25,7 @@ static const scheme_entry colour_scheme[R_COUNT] = {
 	[R_DIM]      = { COLOR_CYAN,   COLOR_BLUE,  0 },
 	[R_MARK]     = { COLOR_GREEN,  COLOR_BLUE,  A_BOLD },
 	[R_FRAME]    = { COLOR_CYAN,   COLOR_BLUE,  0 },
+	[R_PRACTICE] = { COLOR_WHITE,  COLOR_MAGENTA, A_BOLD },
 };
 
 /* Monochrome: bold, reverse, underline and dim only. Errors are reverse +
@@ -45,6 +46,7 @@ static const int mono_scheme[R_COUNT] = {
 	[R_DIM]      = A_DIM,
 	[R_MARK]     = A_BOLD,
 	[R_FRAME]    = A_NORMAL,
+	[R_PRACTICE] = A_REVERSE | A_BOLD,
 };
 
 static int attrs[R_COUNT];

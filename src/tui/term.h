@@ -9,6 +9,7 @@
 enum ui_role {
 	R_NORMAL = 0, R_HEADER, R_TITLE, R_SEL, R_SEL_DIM, R_FIELD, R_FOCUS,
 	R_ERROR, R_WARN, R_KEYNUM, R_KEYLABEL, R_MSG, R_DIM, R_MARK, R_FRAME,
+	R_PRACTICE, /* the LATIHAN tag of a practice database */
 	R_COUNT
 };
 

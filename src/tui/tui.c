@@ -94,13 +94,14 @@ void ui_frame(ui *u, int ctx, int *top, int *bottom)
 {
 	char left[256], right[256], date[11];
 	date_format(u->today, date);
-	snprintf(left, sizeof left, "siksdesa  %s %s%s", u->s->site_nama[0] ? u->s->site_nama : _("(desa belum diatur)"),
-		 u->s->site_kode, u->s->practice ? _("  [LATIHAN]") : "");
+	snprintf(left, sizeof left, "siksdesa  %s %s", u->s->site_nama[0] ? u->s->site_nama : _("(desa belum diatur)"),
+		 u->s->site_kode);
 	snprintf(right, sizeof right, _("%s  %s  belum terkirim: %ld "),
 		 u->s->operator_name[0] ? u->s->operator_name : "-", date, ui_unsent(u));
 	int rw = u8_width(right);
 	if (rw > u->cols / 2) rw = u->cols / 2;
-	text_draw(stdscr, 0, 0, left, u->cols - rw, ui_attr(R_HEADER));
+	int tag = latihan_tag_draw(u, 0, 0); /* 0 columns on a real register */
+	text_draw(stdscr, 0, tag, left, u->cols - rw - tag, ui_attr(R_HEADER));
 	text_draw_right(stdscr, 0, u->cols - rw, right, rw, ui_attr(R_HEADER));
 	ui_footer(u, ctx);
 	*top = 1;
@@ -262,6 +263,10 @@ static int handle(app *a, int key)
 		return UI_REDRAW;
 	case A_REDRAW:
 		clearok(curscr, TRUE);
+		return UI_REDRAW;
+	case A_LATIHAN:
+		if (a->focus != P_LIST && !leave_form_ok(a)) return UI_REDRAW;
+		latihan_run(&a->u);
 		return UI_REDRAW;
 	}
 

@@ -224,6 +224,15 @@ static void test_shipped_set_loads(void **state)
 	assert_int_equal(rc, 0);
 	assert_true(set.n >= 4);
 	for (int i = 0; i < set.n; i++) {
+		/* task and hint are read at 80 columns: a line fits in 78 */
+		const char *texts[] = { set.v[i].tugas, set.v[i].petunjuk, set.v[i].judul };
+		for (int k = 0; k < 3; k++)
+			for (const char *p = texts[k]; *p;) {
+				size_t len = strcspn(p, "\n");
+				if (len > 78)
+					fail_msg("%s: line longer than 78: %.*s", set.v[i].id, (int)len, p);
+				p += len + (p[len] == '\n');
+			}
 		assert_true(strlen(set.v[i].judul) > 5);
 		assert_true(strlen(set.v[i].petunjuk) > 5);
 		assert_true(strlen(set.v[i].jawaban) > 5);

@@ -284,15 +284,29 @@ static void test_08_usulan(void **state)
 	siks *s = fresh();
 	const latihan_ex *x = ex("08-usulan-meninggal");
 	char id[33];
-	/* wrong: the reason "pindah"; then the right reason without a word of explanation */
-	save_usulan(s, param(x, "hh"), param(x, "id"), 3, 2, "Meninggal 3 Oktober 2026", id);
+	/* wrong: the reason "pindah"; the right reason for another dead member */
+	save_usulan(s, param(x, "hh"), param(x, "id"), 3, 2, "Wasilah", id);
+	assert_int_equal(done(s, x), 0);
+	char other[33];
+	save_usulan(s, "018bcfe56ca0f679dd9746299c677bba", "018bcfe56ca5164cad257fdb4c52e89c", 3, 1, "Hafsah", other);
 	assert_int_equal(done(s, x), 0);
 	set_field(s, "usulan", id, "alasan", "1");
-	set_field(s, "usulan", id, "keterangan", "");
-	assert_int_equal(done(s, x), 0);
-	set_field(s, "usulan", id, "keterangan", "Meninggal 3 Oktober 2026, surat kematian 474.3/15/2026");
 	assert_int_equal(done(s, x), 1);
 	siks_close(s);
+}
+
+static void save_musdes(siks *s, const char *ba, const char *date, char id[33])
+{
+	siks_rec m;
+	siks_err e = { 0 };
+	assert_int_equal(rec_init(&m, "musdes"), 0);
+	rec_set(&m, "desa", "35.28.01.2001");
+	rec_set(&m, "tanggal", date);
+	rec_set(&m, "tempat", "Balai Desa Dabuan");
+	rec_set(&m, "nomor_ba", ba);
+	assert_int_equal(rec_save(s, &m, &e), 0);
+	snprintf(id, 33, "%s", m.id);
+	rec_free(&m);
 }
 
 static void test_09_musdes(void **state)
@@ -300,29 +314,28 @@ static void test_09_musdes(void **state)
 	(void)state;
 	siks *s = fresh();
 	const latihan_ex *x = ex("09-musdes");
-	siks_rec m;
-	siks_err e = { 0 };
-	assert_int_equal(rec_init(&m, "musdes"), 0);
-	rec_set(&m, "desa", "35.28.01.2001");
-	rec_set(&m, "tanggal", "2026-11-20");
-	rec_set(&m, "tempat", "Balai Desa Dabuan");
-	rec_set(&m, "nomor_ba", param(x, "ba"));
-	rec_set(&m, "jumlah_hadir", "41");
-	rec_set(&m, "pimpinan", "H. Moh. Sahri");
-	assert_int_equal(rec_save(s, &m, &e), 0);
+	char m[33], m2[33], other[33];
+	save_musdes(s, param(x, "ba"), "2026-11-20", m);
 	assert_int_equal(done(s, x), 0);
 	static const char *const agreed[] = { "u1", "u2", "u3", "u4" };
 	for (int i = 0; i < 4; i++) {
-		set_field(s, "usulan", param(x, agreed[i]), "musdes_id", m.id);
+		set_field(s, "usulan", param(x, agreed[i]), "musdes_id", m);
 		set_field(s, "usulan", param(x, agreed[i]), "status", "2");
 	}
 	/* wrong: the "mampu" proposal agreed too */
-	set_field(s, "usulan", param(x, "tolak"), "musdes_id", m.id);
+	set_field(s, "usulan", param(x, "tolak"), "musdes_id", m);
 	set_field(s, "usulan", param(x, "tolak"), "status", "2");
 	assert_int_equal(done(s, x), 0);
+	/* wrong: refused at a musdes with another minutes number */
+	save_musdes(s, "400.9/12/432.504.01/2026", "2026-11-20", other);
+	set_field(s, "usulan", param(x, "tolak"), "musdes_id", other);
 	set_field(s, "usulan", param(x, "tolak"), "status", "3");
+	assert_int_equal(done(s, x), 0);
+	/* right, the way the usulan screen records it: a second musdes row of
+	 * the same date and minutes for the refusal */
+	save_musdes(s, param(x, "ba"), "2026-11-20", m2);
+	set_field(s, "usulan", param(x, "tolak"), "musdes_id", m2);
 	assert_int_equal(done(s, x), 1);
-	rec_free(&m);
 	siks_close(s);
 }
 
