@@ -64,7 +64,7 @@ static inline int peekc(csv_reader *r, siks_err *e)
 static int prime(csv_reader *r, siks_err *e)
 {
 	r->pos = r->len = 0;
-	while (r->len < CSV_WIN) {
+	while (CSV_WIN - r->len >= 4) { /* cs_read wants room for one character */
 		long got = cs_read(r->in, r->win + r->len, CSV_WIN - r->len, e);
 		if (got < 0)
 			return -1;

@@ -264,6 +264,36 @@ static void test_stream_file(void **state)
 	unlink(path);
 }
 
+/* A file of multi-byte names larger than the first window: the window is
+ * filled to its last whole character, never asked for less than one. */
+static void test_multibyte_window(void **state)
+{
+	(void)state;
+	strbuf b = { 0 };
+	sb_add(&b, "nama;x\n");
+	for (int i = 0; i < 30000; i++)
+		sb_addf(&b, "Jos\xC3\xA9 M\xC3\xBCller %d;\xE2\x82\xAC\n", i);
+	for (int off = 0; off < 4; off++) {
+		siks_err e;
+		strbuf c = { 0 };
+		for (int k = 0; k < off; k++)
+			sb_add(&c, "\xC3\xA9");
+		sb_addn(&c, b.p, b.n);
+		csv_reader *r = csv_open_mem(c.p, c.n, CS_UTF8, 0, &e);
+		assert_non_null(r);
+		csv_row row;
+		long n = 0;
+		int rc;
+		while ((rc = csv_next(r, &row, &e)) == 1)
+			n++;
+		assert_int_equal(rc, 0);
+		assert_int_equal(n, 30001);
+		csv_close(r);
+		sb_free(&c);
+	}
+	sb_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -273,6 +303,7 @@ int main(void)
 		cmocka_unit_test(test_nul_and_bom),
 		cmocka_unit_test(test_writer_round_trip),
 		cmocka_unit_test(test_stream_file),
+		cmocka_unit_test(test_multibyte_window),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
