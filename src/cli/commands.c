@@ -25,6 +25,7 @@ int cmd_latihan(cli_ctx *c, int argc, char **argv);
 int cmd_import(cli_ctx *c, int argc, char **argv);
 int cmd_usulan(cli_ctx *c, int argc, char **argv);
 int cmd_musdes(cli_ctx *c, int argc, char **argv);
+int cmd_export(cli_ctx *c, int argc, char **argv);
 
 /* One line a command; its usage and help are the one source of --help. */
 static const cli_cmd commands[] = {
@@ -109,6 +110,11 @@ static const cli_cmd commands[] = {
 	  N_("Musyawarah desa/kelurahan. add: mencatat musdes (tanggal tidak di masa depan, tempat, "
 	     "nomor berita acara, jumlah hadir). decide: usulan Draf disetujui atau ditolak di musdes "
 	     "itu; semua tersimpan atau tidak sama sekali. list: musdes yang tercatat."), 1 },
+	{ "export", cmd_export, N_("export csv|xlsx BERKAS [--encoding E] [--separator S] [--desa KODE]"),
+	  N_("Menulis seluruh register: csv (satu baris satu anggota dengan kolom rumah tangganya, "
+	     "bentuk yang dibaca import; bawaan UTF-8 dengan BOM dan koma) atau xlsx (lembar Rumah "
+	     "tangga dan Anggota, NIK dan No KK sebagai teks, baris judul dibekukan). Berkas ditulis "
+	     "utuh atau tidak sama sekali, dan dicatat di jejak audit."), 1 },
 };
 static const size_t ncommands = sizeof commands / sizeof *commands;
 

@@ -314,7 +314,8 @@ int colmap_clean(siks *s, const siks_field *fd, const char *raw, char *out, size
 	if (!out[0])
 		return CLEAN_OK;
 	if (fd->kind == SIKS_K_TEXT) {
-		if (out[0] == '\'' && all_digits(out + 1))
+		/* '0812..., or the guard export puts before =, +, -, @ (a formula) */
+		if (out[0] == '\'' && (all_digits(out + 1) || (out[1] && strchr("=+-@", out[1]))))
 			unwrap_number(out);
 		return CLEAN_OK;
 	}

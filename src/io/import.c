@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "siks/auth.h"
 #include "siks/charset.h"
 #include "siks/colmap.h"
 #include "siks/csv.h"
@@ -569,6 +570,8 @@ int import_file(siks *s, const char *path, const imp_opts *o, imp_result *r, sik
 		o = &defaults;
 	memset(r, 0, sizeof *r);
 	r->dry_run = o->dry_run;
+	if (auth_allow(s, SIKS_ACT_IMPORT, e) != 0)
+		return SIKS_EPERM;
 	if (o->map_path && colmap_load_aliases(&c.m, o->map_path, e) != 0)
 		return e ? e->code : SIKS_EFORMAT;
 	csv_reader *in = csv_open_file(path, o->charset, o->sep, e);
