@@ -11,36 +11,6 @@
 
 #define MAXLINES 12
 
-/* Splits text into lines of at most width columns at spaces; returns count. */
-static int wrap(const char *text, int width, char lines[][256], int max)
-{
-	int n = 0;
-	const char *p = text;
-	while (*p && n < max) {
-		size_t i = 0, brk = 0;
-		int col = 0;
-		uint32_t cp;
-		while (p[i] && p[i] != '\n') {
-			int len = u8_decode(p + i, &cp);
-			int cw = u8_cpwidth(cp);
-			if (col + cw > width) break;
-			if (p[i] == ' ') brk = i;
-			col += cw;
-			i += (size_t)len;
-		}
-		size_t take = i;
-		if (p[i] && p[i] != '\n' && brk > 0) take = brk;
-		if (take >= 255) take = 255;
-		memcpy(lines[n], p, take);
-		lines[n][take] = 0;
-		n++;
-		p += take;
-		while (*p == ' ') p++;
-		if (*p == '\n') p++;
-	}
-	return n;
-}
-
 static int hotkey(const char *label)
 {
 	uint32_t cp;
@@ -57,7 +27,7 @@ int dlg_ask(ui *u, const char *title, const char *text, const char *const *butto
 		repaint = 0;
 		int w = u->cols - 8 > 60 ? 60 : u->cols - 8;
 		if (w < 20) w = u->cols;
-		int nl = wrap(text, w - 4, lines, MAXLINES);
+		int nl = text_wrap(text, w - 4, lines, MAXLINES);
 		int h = nl + 4, y = (u->rows - h) / 2, x = (u->cols - w) / 2;
 		if (y < 0) y = 0;
 		ui_box(y, x, h, w, title);
@@ -147,11 +117,27 @@ int dlg_choose(ui *u, const char *title, const char *const *items, int n, int se
 			size_t l = strlen(typed);
 			typed[l] = (char)c;
 			typed[l + 1] = 0;
-			for (int i = 0; i < n; i++) {
-				char t[256];
-				translit(items[i], t, sizeof t);
-				if (strncasecmp(t, typed, strlen(typed)) == 0) { lv_array_select(&lv, i); break; }
-			}
+			/* first an item that starts with it (after its code), then any
+			 * word of an item: "bam" reaches "8 Bambu" before "3 ... bambu" */
+			int found = -1;
+			for (int pass = 0; pass < 2 && found < 0; pass++)
+				for (int i = 0; i < n && found < 0; i++) {
+					char t[256];
+					translit(items[i], t, sizeof t);
+					char *p = t;
+					if (pass == 0) {
+						while (*p >= '0' && *p <= '9') p++;
+						while (*p == ' ') p++;
+						if (strncasecmp(p, typed, strlen(typed)) == 0) found = i;
+						continue;
+					}
+					for (; *p && found < 0; p++)
+						if ((p == t || p[-1] == ' ' || p[-1] == '/') &&
+						    strncasecmp(p, typed, strlen(typed)) == 0)
+							found = i;
+				}
+			if (found >= 0) lv_array_select(&lv, found);
+			else beep();
 		}
 	}
 	lv_free(&lv);

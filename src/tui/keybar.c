@@ -7,6 +7,8 @@
 #include "text.h"
 #include "siks/i18n.h"
 
+static size_t hint_width = 80;
+
 void keybar_draw(WINDOW *w, int y, int cols, int ctx)
 {
 	int slot = cols / 10, x = 0;
@@ -17,7 +19,7 @@ void keybar_draw(WINDOW *w, int y, int cols, int ctx)
 		const action *t = action_table(&n);
 		for (size_t i = 0; i < n; i++)
 			if ((t[i].ctx & ctx) && t[i].fkey == k) { a = &t[i]; break; }
-		char num[4];
+		char num[12];
 		snprintf(num, sizeof num, "%d", k);
 		int nw = (int)strlen(num);
 		/* the last slot takes what is left so the bar reaches the edge */
@@ -33,20 +35,43 @@ void keybar_draw(WINDOW *w, int y, int cols, int ctx)
 	}
 }
 
+/* The hint has to fit one line: items are joined with two spaces, then one;
+ * when still too long, items before the last (Keluar stays) are dropped. */
 void keybar_hint(int ctx, char *out, size_t n)
 {
-	size_t cnt, o = 0;
+	size_t cnt;
 	const action *t = action_table(&cnt);
+	char items[24][48];
+	int k = 0;
 	out[0] = 0;
-	for (size_t i = 0; i < cnt && o + 1 < n; i++) {
+	for (size_t i = 0; i < cnt && k < 24; i++) {
 		const action *a = &t[i];
 		if (!(a->ctx & ctx) || !a->bar) continue;
-		char k[16];
-		if (a->letter && CX_LETTERS_ON(ctx)) snprintf(k, sizeof k, "%c", a->letter);
-		else if (a->ctrl) snprintf(k, sizeof k, "^%c", a->ctrl + '@');
-		else continue;
-		int w = snprintf(out + o, n - o, "%s%s %s", o ? "  " : "", k, _(a->bar));
-		if (w < 0 || (size_t)w >= n - o) { out[o] = 0; break; }
-		o += (size_t)w;
+		if (a->letter && CX_LETTERS_ON(ctx))
+			snprintf(items[k++], sizeof items[0], "%c %s", a->letter, _(a->bar));
+		else if (a->ctrl)
+			snprintf(items[k++], sizeof items[0], "^%c %s", a->ctrl + '@', _(a->bar));
+	}
+	int keep[24];
+	for (int i = 0; i < k; i++) keep[i] = 1;
+	for (int pass = 0; pass < 24; pass++) {
+		for (int sep = 2; sep >= 1; sep--) {
+			size_t o = 0;
+			out[0] = 0;
+			for (int i = 0; i < k; i++) {
+				if (!keep[i]) continue;
+				int w = snprintf(out + o, n - o, "%s%s", o ? (sep == 2 ? "  " : " ") : "", items[i]);
+				if (w < 0 || (size_t)w >= n - o) break;
+				o += (size_t)w;
+			}
+			if (u8_width(out) <= (int)hint_width) return;
+		}
+		/* drop the last kept item before the final one */
+		int dropped = 0;
+		for (int i = k - 2; i >= 0 && !dropped; i--)
+			if (keep[i]) { keep[i] = 0; dropped = 1; }
+		if (!dropped) return;
 	}
 }
+
+void keybar_set_width(int cols) { hint_width = cols > 0 ? (size_t)cols : 80; }

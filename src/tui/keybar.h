@@ -10,4 +10,6 @@
 void keybar_draw(WINDOW *w, int y, int cols, int ctx);
 /* The hint for ctx ("^S Simpan  / Cari ..."), in out. */
 void keybar_hint(int ctx, char *out, size_t n);
+/* Columns the hint must fit in (the terminal width). */
+void keybar_set_width(int cols);
 #endif

@@ -201,7 +201,7 @@ void list_draw(scr_list *l, int y, int x, int h, int w, int active)
 
 static void apply_search(scr_list *l)
 {
-	snprintf(l->f.search, sizeof l->f.search, "%s", l->search.buf);
+	snprintf(l->f.search, sizeof l->f.search, "%.127s", l->search.buf);
 	l->count = hhlist_count(l->u->s, &l->f);
 	lv_home(&l->lv);
 }

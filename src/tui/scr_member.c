@@ -21,9 +21,12 @@ static void paint(ui *u)
 	ui_frame(u, CX_MEMBER, &top, &bottom);
 	text_draw(stdscr, top, 0, cur_ms->title, u->cols, ui_attr(R_TITLE));
 	form_draw(&cur_ms->f, top + 1, 0, bottom - top, u->cols > 100 ? 100 : u->cols, 1);
+	int cy, cx;
+	getyx(stdscr, cy, cx);
 	if (u->cols > 100)
 		for (int r = top + 1; r <= bottom; r++) text_draw(stdscr, r, 100, "", u->cols - 100, ui_attr(R_NORMAL));
-	form_draw(&cur_ms->f, top + 1, 0, bottom - top, u->cols > 100 ? 100 : u->cols, 1);
+	move(cy, cx);
+	ui_footer(u, CX_MEMBER);
 	refresh();
 }
 

@@ -183,3 +183,34 @@ int text_draw_right(WINDOW *w, int y, int x, const char *s, int width, int attr)
 	wattrset(w, A_NORMAL);
 	return tw;
 }
+
+int text_wrap(const char *text, int width, char lines[][256], int max)
+{
+	int n = 0;
+	const char *p = text;
+	if (width < 1) width = 1;
+	while (*p && n < max) {
+		size_t i = 0, brk = 0;
+		int col = 0;
+		uint32_t cp;
+		while (p[i] && p[i] != '\n') {
+			int len = u8_decode(p + i, &cp);
+			int cw = u8_cpwidth(cp);
+			if (col + cw > width) break;
+			if (p[i] == ' ') brk = i;
+			col += cw;
+			i += (size_t)len;
+		}
+		size_t take = i;
+		if (p[i] && p[i] != '\n' && brk > 0) take = brk;
+		if (take > 255) { take = 255; while (take > 0 && ((unsigned char)p[take] & 0xC0) == 0x80) take--; }
+		if (take == 0 && p[0] && p[0] != '\n') take = (size_t)u8_decode(p, &cp); /* one wide character */
+		memcpy(lines[n], p, take);
+		lines[n][take] = 0;
+		n++;
+		p += take;
+		while (*p == ' ') p++;
+		if (*p == '\n') p++;
+	}
+	return n;
+}

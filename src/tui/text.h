@@ -36,6 +36,9 @@ void translit(const char *in, char *out, size_t n);
 int text_draw(WINDOW *w, int y, int x, const char *s, int width, int attr);
 /* Same, text right-aligned in width. */
 int text_draw_right(WINDOW *w, int y, int x, const char *s, int width, int attr);
+/* Splits text into at most max lines of width columns, breaking at spaces
+ * and at newlines; returns the count. */
+int text_wrap(const char *text, int width, char lines[][256], int max);
 /* Column of byte offset i inside s. */
 int u8_col_of(const char *s, size_t i);
 #endif

@@ -79,15 +79,24 @@ void ui_box(int y, int x, int h, int w, const char *title)
 void ui_footer(ui *u, int ctx)
 {
 	char hint[512];
+	int cy, cx;
+	getyx(stdscr, cy, cx); /* a pane may have placed the cursor */
 	if (u->msg[0]) {
-		text_draw(stdscr, u->rows - 2, 0, u->msg, u->cols, ui_attr(u->msg_role ? u->msg_role : R_MSG));
+		/* a long message takes up to three lines above the key bar, so a
+		 * finding is always read whole */
+		char lines[3][256];
+		int n = text_wrap(u->msg, u->cols, lines, 3);
+		if (n < 1) n = 1;
+		for (int i = 0; i < n; i++)
+			text_draw(stdscr, u->rows - 1 - n + i, 0, lines[i], u->cols,
+				  ui_attr(u->msg_role ? u->msg_role : R_MSG));
 	} else {
+		keybar_set_width(u->cols);
 		keybar_hint(ctx, hint, sizeof hint);
-		text_draw(stdscr, u->rows - 2, 0, hint, u->cols, ui_attr(R_DIM) | A_DIM);
-		/* the hint in the message colours, so it reads as help, not as news */
 		text_draw(stdscr, u->rows - 2, 0, hint, u->cols, ui_attr(R_MSG));
 	}
 	keybar_draw(stdscr, u->rows - 1, u->cols, ctx);
+	move(cy, cx);
 }
 
 void ui_frame(ui *u, int ctx, int *top, int *bottom)
@@ -187,6 +196,7 @@ static void paint(ui *u)
 	} else {
 		draw_pane(a, a->focus, top, 0, h, cols);
 	}
+	ui_footer(u, pane_ctx(a, a->focus)); /* over the panes: a long message may need three lines */
 	refresh();
 }
 
