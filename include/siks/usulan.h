@@ -89,8 +89,9 @@ int usulan_add(siks *s, const usulan_input *in, char out_id[33], siks_err *e);
 /* Removing a member from a household is never a delete: in ONE transaction
  * sets the member's keberadaan from alasan (usulan_keberadaan_for) and
  * creates the Keluar proposal with that reason. Either both are saved or
- * neither. Refused when the member is already not present or already has
- * an open Keluar proposal. */
+ * neither. A member already recorded as died or moved (but not yet
+ * proposed) gets the proposal too. Refused when the member already has an
+ * open Keluar proposal, or one the district accepted. */
 int usulan_keluar_member(siks *s, const char *member_id, int alasan, const char *keterangan,
 			 char out_id[33], siks_err *e);
 /* The keberadaan a member gets when removed for alasan, or 0 when alasan
@@ -108,8 +109,13 @@ typedef struct musdes_input {
 	const char *catatan;      /* optional */
 } musdes_input;
 
-/* Records a musdes of this village (a desa site). Needs SIKS_ACT_MUSDES. */
+/* Records a musdes of this village (a desa site). Spaces around the texts
+ * are dropped. Needs SIKS_ACT_MUSDES. */
 int musdes_add(siks *s, const musdes_input *in, char out_id[33], siks_err *e);
+/* The musdes of this village with minutes number nomor_ba (case and the
+ * spaces around it ignored): 0 with its id, or SIKS_ENOTFOUND. For a screen
+ * that records several decisions of one musdes one after another. */
+int musdes_find(siks *s, const char *nomor_ba, char out_id[33], siks_err *e);
 
 /* Decides one Draf proposal at musdes musdes_id: agree 1 -> Disetujui musdes,
  * 0 -> Ditolak musdes; the musdes id is stored on the proposal. The musdes

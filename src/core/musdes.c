@@ -26,7 +26,7 @@ static int required(const char *field, const char *v, siks_err *e)
 static int check_nomor_unique(siks *s, const char *nomor, siks_err *e)
 {
 	sqlite3_stmt *st = db_stmt(s,
-		"SELECT tanggal FROM musdes WHERE desa=?1 AND nomor_ba=?2 COLLATE NOCASE LIMIT 1", e);
+		"SELECT tanggal FROM musdes WHERE desa=?1 AND trim(nomor_ba)=?2 COLLATE NOCASE LIMIT 1", e);
 	if (!st)
 		return SIKS_EDB;
 	sqlite3_bind_text(st, 1, s->site_kode, -1, SQLITE_TRANSIENT);
@@ -73,8 +73,56 @@ static int check_input(siks *s, const musdes_input *in, char iso[11], siks_err *
 	return check_nomor_unique(s, in->nomor_ba, e);
 }
 
-int musdes_add(siks *s, const musdes_input *in, char out_id[33], siks_err *e)
+/* Copies v without the spaces around it into out (n bytes); NULL stays NULL. */
+static const char *trimmed(const char *v, char *out, size_t n)
 {
+	if (!v)
+		return NULL;
+	while (*v == ' ' || *v == '\t')
+		v++;
+	size_t k = strlen(v);
+	while (k && (v[k - 1] == ' ' || v[k - 1] == '\t' || v[k - 1] == '\n' || v[k - 1] == '\r'))
+		k--;
+	if (k >= n)
+		k = n - 1;
+	memcpy(out, v, k);
+	out[k] = '\0';
+	return out;
+}
+
+int musdes_find(siks *s, const char *nomor_ba, char out_id[33], siks_err *e)
+{
+	char nomor[256];
+	if (!trimmed(nomor_ba, nomor, sizeof nomor) || !nomor[0])
+		return required("nomor_ba", NULL, e);
+	sqlite3_stmt *st = db_stmt(s,
+		"SELECT id FROM musdes WHERE desa=?1 AND trim(nomor_ba)=?2 COLLATE NOCASE"
+		" ORDER BY tanggal DESC, id LIMIT 1", e);
+	if (!st)
+		return SIKS_EDB;
+	sqlite3_bind_text(st, 1, s->site_kode, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, nomor, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(out_id, 33, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return siks_fail(e, SIKS_ENOTFOUND, "nomor_ba",
+				 _("Belum ada musdes dengan nomor berita acara %s"), nomor);
+	return db_fail(s, e, "musdes");
+}
+
+int musdes_add(siks *s, const musdes_input *given, char out_id[33], siks_err *e)
+{
+	/* "BA-1 " and "BA-1" are the same minutes */
+	char tempat[1024], nomor[1024], pimpinan[1024];
+	musdes_input copy = *given;
+	const musdes_input *in = &copy;
+	copy.tempat = trimmed(given->tempat, tempat, sizeof tempat);
+	copy.nomor_ba = trimmed(given->nomor_ba, nomor, sizeof nomor);
+	copy.pimpinan = trimmed(given->pimpinan, pimpinan, sizeof pimpinan);
 	if (auth_allow(s, SIKS_ACT_MUSDES, e) != 0)
 		return SIKS_EPERM;
 	if (s->site_role != SIKS_SITE_DESA)

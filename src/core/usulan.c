@@ -176,29 +176,36 @@ static int check_code(siks *s, const char *list, const char *field, int code, si
 }
 
 /* Refuses a second open proposal of the same kind for the same household
- * or member: the musdes would decide the same thing twice. */
+ * or member: the musdes would decide the same thing twice. With
+ * accepted_too, a proposal the district accepted counts as well (a member
+ * removed for good is not removed again). */
 static int check_no_open(siks *s, const char *household_id, const char *member_id, int jenis,
-			 siks_err *e)
+			 int accepted_too, siks_err *e)
 {
 	sqlite3_stmt *st = db_stmt(s,
 		"SELECT id, status FROM usulan WHERE household_id=?1 AND member_id IS ?2 AND jenis=?3"
-		" AND status IN (1,2,4) LIMIT 1", e);
+		" AND (status IN (1,2,4) OR (?4 AND status=5)) ORDER BY status LIMIT 1", e);
 	if (!st)
 		return SIKS_EDB;
 	sqlite3_bind_text(st, 1, household_id, -1, SQLITE_TRANSIENT);
 	db_bind_text_or_null(st, 2, member_id);
 	sqlite3_bind_int(st, 3, jenis);
+	sqlite3_bind_int(st, 4, accepted_too);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		char id[33], b1[16], b2[16];
+		char id[33], b1[16], b2[32];
 		snprintf(id, sizeof id, "%s", (const char *)sqlite3_column_text(st, 0));
 		int status = sqlite3_column_int(st, 1);
 		sqlite3_reset(st);
+		const char *jl = usulan_code_label(s, "jenis_usulan", jenis, b1, sizeof b1);
+		const char *who = member_id && *member_id ? _("anggota") : _("rumah tangga");
+		if (status == USULAN_DITERIMA)
+			return siks_fail(e, SIKS_EINVAL, "jenis",
+					 _("Usulan %s untuk %s ini sudah diterima dinas (id %s): tidak diusulkan lagi"),
+					 jl, who, id);
 		return siks_fail(e, SIKS_EINVAL, "jenis",
 				 _("Sudah ada usulan %s yang masih terbuka untuk %s ini (id %s, status %s): satu usulan sejenis sampai diputuskan"),
-				 usulan_code_label(s, "jenis_usulan", jenis, b1, sizeof b1),
-				 member_id && *member_id ? _("anggota") : _("rumah tangga"), id,
-				 usulan_code_label(s, "status_usulan", status, b2, sizeof b2));
+				 jl, who, id, usulan_code_label(s, "status_usulan", status, b2, sizeof b2));
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(s, e, "usulan");
@@ -250,23 +257,18 @@ int usulan_keluar_member(siks *s, const char *member_id, int alasan, const char 
 			return siks_fail(e, SIKS_ENOTFOUND, "member_id", _("Anggota %s tidak ada"), member_id);
 		return rc;
 	}
-	char hh[33], nama[256];
+	/* A member already recorded as died or moved (typed in the form before
+	 * anyone proposed the removal) still gets the proposal; the presence is
+	 * then written only when the reason says otherwise. */
+	char hh[33];
 	snprintf(hh, sizeof hh, "%s", rec_get(&m, "household_id") ? rec_get(&m, "household_id") : "");
-	snprintf(nama, sizeof nama, "%s", rec_get(&m, "nama") ? rec_get(&m, "nama") : member_id);
-	int now = (int)rec_get_int(&m, "keberadaan", KEBERADAAN_ADA);
 	rec_free(&m);
-	if (now != KEBERADAAN_ADA && now != KEBERADAAN_BARU) {
-		char b[32];
-		return siks_fail(e, SIKS_EINVAL, "keberadaan",
-				 _("%s sudah tercatat %s: anggota yang tidak ada di rumah tangga tidak dapat dikeluarkan lagi"),
-				 nama, usulan_code_label(s, "keberadaan", now, b, sizeof b));
-	}
 	char desa[20];
 	if ((rc = usulan_household_desa(s, hh, desa, e)) != 0)
 		return rc;
 	if (auth_allow_village(s, SIKS_ACT_EDIT, desa, e) != 0)
 		return SIKS_EPERM;
-	if ((rc = check_no_open(s, hh, member_id, USULAN_KELUAR, e)) != 0)
+	if ((rc = check_no_open(s, hh, member_id, USULAN_KELUAR, 1, e)) != 0)
 		return rc;
 
 	/* one transaction: the proposal and the member's presence together */
@@ -330,7 +332,7 @@ int usulan_add(siks *s, const usulan_input *in, char out_id[33], siks_err *e)
 		return SIKS_EINVAL;
 	if (auth_allow_village(s, SIKS_ACT_EDIT, desa, e) != 0)
 		return SIKS_EPERM;
-	if ((rc = check_no_open(s, in->household_id, member, in->jenis, e)) != 0)
+	if ((rc = check_no_open(s, in->household_id, member, in->jenis, 0, e)) != 0)
 		return rc;
 	usulan_input copy = *in;
 	copy.member_id = member;

@@ -220,7 +220,8 @@ static void test_keluar_member_one_proposal_and_presence(void **st)
 	usulan_row_clear(&r);
 	/* the same member cannot be removed twice */
 	assert_int_equal(usulan_keluar_member(f.s, f.head, ALASAN_PINDAH, NULL, id, &e), SIKS_EINVAL);
-	assert_non_null(strstr(e.msg, "Meninggal"));
+	assert_non_null(strstr(e.msg, "masih terbuka"));
+	assert_int_equal(keberadaan_of(f.s, f.head), KEBERADAAN_MENINGGAL);
 	/* a household-level reason cannot remove a member; nothing changes */
 	assert_int_equal(usulan_keluar_member(f.s, f.child, ALASAN_MAMPU, NULL, id, &e), SIKS_EINVAL);
 	assert_string_equal(e.field, "alasan");
@@ -233,6 +234,35 @@ static void test_keluar_member_one_proposal_and_presence(void **st)
 	assert_int_equal(usulan_keberadaan_for(ALASAN_GANDA), KEBERADAAN_TIDAK_DITEMUKAN);
 	assert_int_equal(usulan_keberadaan_for(ALASAN_DATA_SALAH), 0);
 	assert_int_equal(db_int(f.s, "SELECT count(*) FROM usulan", 0), 1);
+	siks_close(f.s);
+}
+
+static void test_keluar_of_member_already_recorded(void **st)
+{
+	(void)st;
+	fx f;
+	fx_open(&f, SIKS_SITE_DESA);
+	siks_err e = { 0 };
+	char a[33], b[33], md[33];
+	/* died, typed in the form, never proposed: the proposal is still made */
+	assert_int_equal(rec_save_field(f.s, "member", f.wife, "keberadaan", "2", &e), 0);
+	int64_t audit0 = db_int(f.s, "SELECT count(*) FROM audit", 0);
+	assert_int_equal(usulan_keluar_member(f.s, f.wife, ALASAN_MENINGGAL, "surat kematian 474.3/15", a, &e), 0);
+	assert_int_equal(keberadaan_of(f.s, f.wife), KEBERADAAN_MENINGGAL);
+	assert_int_equal(db_int(f.s, "SELECT count(*) FROM audit", 0), audit0 + 1); /* the proposal only */
+	/* refused at the musdes, it may be proposed again; accepted, never again */
+	musdes_ok(f.s, "20-11-2026", "BA-1", md);
+	assert_int_equal(usulan_decide(f.s, a, md, 0, &e), 0);
+	assert_int_equal(usulan_keluar_member(f.s, f.wife, ALASAN_MENINGGAL, NULL, b, &e), 0);
+	assert_int_equal(usulan_decide(f.s, b, md, 1, &e), 0);
+	assert_int_equal(usulan_mark_sent(f.s, NULL, &e), 0);
+	assert_int_equal(usulan_result_apply(f.s, b, 1, NULL, &e), 0);
+	assert_int_equal(usulan_keluar_member(f.s, f.wife, ALASAN_MENINGGAL, NULL, b, &e), SIKS_EINVAL);
+	assert_non_null(strstr(e.msg, "sudah diterima dinas"));
+	/* moved, then the reason says died: the presence follows the reason */
+	assert_int_equal(rec_save_field(f.s, "member", f.child, "keberadaan", "3", &e), 0);
+	assert_int_equal(usulan_keluar_member(f.s, f.child, ALASAN_MENINGGAL, NULL, b, &e), 0);
+	assert_int_equal(keberadaan_of(f.s, f.child), KEBERADAAN_MENINGGAL);
 	siks_close(f.s);
 }
 
@@ -328,7 +358,17 @@ static void test_musdes_add_rules(void **st)
 	assert_int_equal(musdes_add(f.s, &in, id, &e), SIKS_EINVAL);
 	assert_string_equal(e.field, "jumlah_hadir");
 	in.jumlah_hadir = -1;
+	in.nomor_ba = " 140/01/432.510.1/2026  "; /* the same number with spaces */
+	assert_int_equal(musdes_add(f.s, &in, id, &e), SIKS_EINVAL);
+	assert_string_equal(e.field, "nomor_ba");
+	in.nomor_ba = "  BA-2 ";
 	assert_int_equal(musdes_add(f.s, &in, id, &e), 0);
+	char found[33];
+	assert_int_equal(musdes_find(f.s, "ba-2", found, &e), 0);
+	assert_string_equal(found, id);
+	assert_int_equal(db_int(f.s, "SELECT count(*) FROM musdes WHERE nomor_ba='BA-2'", 0), 1);
+	assert_int_equal(musdes_find(f.s, "BA-3", found, &e), SIKS_ENOTFOUND);
+	assert_int_equal(musdes_find(f.s, "  ", found, &e), SIKS_EINVAL);
 	assert_int_equal(musdes_get(f.s, id, &m, &e), 0);
 	assert_int_equal(m.jumlah_hadir, -1);
 	musdes_row *all;
@@ -730,6 +770,7 @@ int main(void)
 		cmocka_unit_test(test_add_creates_draf_with_audit),
 		cmocka_unit_test(test_add_refusals_name_the_rule),
 		cmocka_unit_test(test_keluar_member_one_proposal_and_presence),
+		cmocka_unit_test(test_keluar_of_member_already_recorded),
 		cmocka_unit_test(test_keluar_through_add_changes_presence),
 		cmocka_unit_test(test_keluar_is_one_transaction),
 		cmocka_unit_test(test_musdes_add_rules),
