@@ -1,7 +1,7 @@
 /* scr_usulan.c — proposals (usulan) by status, and the musdes: mark draft
  * proposals with Space, then F5 (agreed) or F6 (refused) records the village
- * deliberation (date, place, minutes number) and sets their status, all in
- * one transaction. Called for one household, it is that household's history. */
+ * deliberation (minutes number; date, place, attendance when new) and their
+ * decision, all in one transaction. Called for one household, it is that household's history. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 #include "siks/codes.h"
 #include "siks/db.h"
 #include "siks/i18n.h"
-#include "siks/rec.h"
+#include "siks/usulan.h"
 #include "siks/validate.h"
 
 #define MAX_US 5000
@@ -112,49 +112,49 @@ static void paint(ui *u)
 	refresh();
 }
 
-/* Records a musdes and sets the marked draft proposals to status (2 agreed, 3 refused). */
+/* Asks the musdes the marked draft proposals were decided at: its minutes
+ * number first, so the agreed and the refused ones of one meeting land on
+ * the same musdes; a new number asks date, place and attendance. The musdes
+ * and the decisions are one transaction, through the core (usulan.h), which
+ * checks the date and the status rules. */
 static void decide(us_screen *s, int status)
 {
 	ui *u = s->u;
 	int n = 0;
-	for (int i = 0; i < s->n; i++) if (s->rows[i].marked) n++;
+	for (int i = 0; i < s->n; i++) if (s->rows[i].marked && s->rows[i].status == 1) n++;
 	if (n == 0) {
 		int i = lv_array_sel(&s->lv);
 		if (i >= 0 && s->rows[i].status == 1) { s->rows[i].marked = 1; n = 1; }
 	}
 	if (n == 0) { ui_msg(u, R_WARN, "%s", _("Tandai usulan berstatus Draf dengan Spasi dulu.")); return; }
-	char date[16], iso[11], place[64] = "", ba[48] = "";
-	date_format(u->today, date);
-	if (dlg_input(u, _("Musyawarah desa"), _("Tanggal musdes (DD-MM-YYYY):"), date, sizeof date, 10, 0) != 0) return;
-	if (date_parse(date, iso) != 0 || strcmp(iso, u->today) > 0) {
-		ui_msg(u, R_ERROR, "%s", _("Tanggal musdes: harus tanggal nyata DD-MM-YYYY, tidak di masa depan."));
-		return;
-	}
-	snprintf(place, sizeof place, "%s", _("Balai desa"));
-	if (dlg_input(u, _("Musyawarah desa"), _("Tempat:"), place, sizeof place, 60, 0) != 0) return;
+	char date[16], place[64] = "", ba[48] = "", hadir[8] = "", md[33] = "";
 	if (dlg_input(u, _("Musyawarah desa"), _("Nomor berita acara:"), ba, sizeof ba, 40, 0) != 0) return;
-	if (!ba[0] || !place[0]) { ui_msg(u, R_ERROR, "%s", _("Tempat dan nomor berita acara wajib diisi.")); return; }
 	siks_err e;
-	siks_rec m;
-	rec_init(&m, "musdes");
-	rec_set(&m, "desa", u->s->site_kode);
-	rec_set(&m, "tanggal", iso);
-	rec_set(&m, "tempat", place);
-	rec_set(&m, "nomor_ba", ba);
-	char st[4];
-	snprintf(st, sizeof st, "%d", status);
-	int rc = db_begin(u->s, &e);
-	if (rc == 0) rc = rec_save(u->s, &m, &e);
-	for (int i = 0; rc == 0 && i < s->n; i++) {
-		if (!s->rows[i].marked || s->rows[i].status != 1) continue;
-		rc = rec_save_field(u->s, "usulan", s->rows[i].id, "status", st, &e);
-		if (rc == 0) rc = rec_save_field(u->s, "usulan", s->rows[i].id, "musdes_id", m.id, &e);
+	int known = musdes_find(u->s, ba, md, &e) == 0;
+	musdes_input mi = { .jumlah_hadir = -1 };
+	if (!known) {
+		date_format(u->today, date);
+		if (dlg_input(u, _("Musyawarah desa"), _("Tanggal musdes (DD-MM-YYYY):"), date, sizeof date, 10, 0) != 0) return;
+		snprintf(place, sizeof place, "%s", _("Balai desa"));
+		if (dlg_input(u, _("Musyawarah desa"), _("Tempat:"), place, sizeof place, 60, 0) != 0) return;
+		if (dlg_input(u, _("Musyawarah desa"), _("Jumlah hadir (boleh kosong):"), hadir, sizeof hadir, 4, 1) != 0) return;
+		mi = (musdes_input){ date, place, ba, hadir[0] ? atoi(hadir) : -1, NULL, NULL };
 	}
+	const char **ids = calloc((size_t)n, sizeof *ids);
+	if (!ids) return;
+	int k = 0;
+	for (int i = 0; i < s->n && k < n; i++)
+		if (s->rows[i].marked && s->rows[i].status == 1) ids[k++] = s->rows[i].id;
+	int rc = db_begin(u->s, &e);
+	if (rc == 0 && !known) rc = musdes_add(u->s, &mi, md, &e);
+	if (rc == 0)
+		rc = status == 2 ? musdes_decide(u->s, md, ids, (size_t)k, NULL, 0, &e)
+				 : musdes_decide(u->s, md, NULL, 0, ids, (size_t)k, &e);
 	if (rc == 0) rc = db_commit(u->s, &e);
 	else db_rollback(u->s);
-	rec_free(&m);
+	free(ids);
 	if (rc != 0) { ui_msg(u, R_ERROR, _("Gagal mencatat musdes: %s"), e.msg); return; }
-	ui_msg(u, R_MSG, status == 2 ? _("%d usulan disetujui musdes (BA %s).") : _("%d usulan ditolak musdes (BA %s)."), n, ba);
+	ui_msg(u, R_MSG, status == 2 ? _("%d usulan disetujui musdes (BA %s).") : _("%d usulan ditolak musdes (BA %s)."), k, ba);
 	load(s);
 	lv_reload(&s->lv);
 }
