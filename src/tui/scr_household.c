@@ -17,6 +17,7 @@
 #include "siks/hhlist.h"
 #include "siks/i18n.h"
 #include "siks/indicator.h"
+#include "siks/usulan.h"
 #include "siks/validate.h"
 
 #define MAX_MEMBERS 40
@@ -322,40 +323,35 @@ static void remove_member(scr_household *h)
 		ui_msg(u, R_WARN, "%s", _("Simpan perubahan dulu (F2), lalu keluarkan anggota."));
 		return;
 	}
-	int n = codes_count(u->s->codes, "alasan_usulan");
+	/* only the reasons that take a person out of the household */
+	int total = codes_count(u->s->codes, "alasan_usulan"), n = 0;
 	const char *items[32];
 	int codes[32];
 	char lines[32][96];
-	if (n > 32) n = 32;
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < total && n < 32; i++) {
 		const char *lab = "";
-		codes_item(u->s->codes, "alasan_usulan", i, &codes[i], &lab);
-		snprintf(lines[i], sizeof lines[i], "%s", lab);
-		items[i] = lines[i];
+		int code;
+		if (codes_item(u->s->codes, "alasan_usulan", i, &code, &lab) != 0 || !usulan_keberadaan_for(code))
+			continue;
+		codes[n] = code;
+		snprintf(lines[n], sizeof lines[n], "%s", lab);
+		items[n] = lines[n];
+		n++;
 	}
 	snprintf(q, sizeof q, _("Alasan mengeluarkan %s"), nama ? nama : "");
 	int r = dlg_choose(u, q, items, n, 0);
 	if (r < 0) return;
-	int alasan = codes[r];
-	siks_rec us;
-	rec_init(&us, "usulan");
-	rec_set(&us, "household_id", h->hh.id);
-	rec_set(&us, "member_id", m->id);
-	rec_set(&us, "jenis", "3");
-	rec_set_int(&us, "alasan", alasan);
-	rec_set(&us, "status", "1");
-	rec_set(&us, "tanggal", u->today);
-	rec_set(&us, "keterangan", nama);
-	/* the member's presence follows the reason, so the count of members present is right */
-	const char *ada = alasan == 1 ? "2" : alasan == 2 ? "3" : alasan == 5 ? "4" : NULL;
-	int rc = db_begin(u->s, &e);
-	if (rc == 0) rc = rec_save(u->s, &us, &e);
-	if (rc == 0 && ada) rc = rec_save_field(u->s, "member", m->id, "keberadaan", ada, &e);
-	if (rc == 0) rc = db_commit(u->s, &e);
-	else db_rollback(u->s);
-	rec_free(&us);
-	if (rc != 0) { ui_msg(u, R_ERROR, _("Gagal membuat usulan: %s"), e.msg); return; }
-	if (ada) rec_set(m, "keberadaan", ada);
+	char ket[201] = "";
+	if (dlg_input(u, _("Keluarkan anggota"), _("Keterangan (misalnya tanggal dan nomor surat):"), ket, sizeof ket,
+		      200, 0) != 0)
+		return;
+	/* the proposal and the member's presence in one transaction (usulan.h) */
+	char id[33];
+	if (usulan_keluar_member(u->s, m->id, codes[r], ket, id, &e) != 0) {
+		ui_msg(u, R_ERROR, _("Gagal membuat usulan: %s"), e.msg);
+		return;
+	}
+	rec_set_int(m, "keberadaan", usulan_keberadaan_for(codes[r]));
 	ui_msg(u, R_MSG, _("Usulan keluar untuk %s dibuat (alasan: %s); menunggu musdes."), nama ? nama : "", items[r]);
 }
 
