@@ -9,6 +9,7 @@
 #include "siks/latihan.h"
 #include "siks/platform.h"
 #include "siks/sync.h"
+#include "siks/usulan.h"
 
 static char dir[64], path[128];
 static latihan_set set;
@@ -260,37 +261,26 @@ static void test_07_duplicate(void **state)
 	siks_close(s);
 }
 
-static void save_usulan(siks *s, const char *hh, const char *member, int jenis, int alasan,
-			const char *ket, char id[33])
-{
-	siks_rec u;
-	siks_err e = { 0 };
-	assert_int_equal(rec_init(&u, "usulan"), 0);
-	rec_set(&u, "household_id", hh);
-	rec_set(&u, "member_id", member);
-	rec_set_int(&u, "jenis", jenis);
-	rec_set_int(&u, "alasan", alasan);
-	rec_set(&u, "keterangan", ket);
-	rec_set_int(&u, "status", 1);
-	rec_set(&u, "tanggal", "2026-11-27");
-	assert_int_equal(rec_save(s, &u, &e), 0);
-	snprintf(id, 33, "%s", u.id);
-	rec_free(&u);
-}
-
 static void test_08_usulan(void **state)
 {
 	(void)state;
-	siks *s = fresh();
 	const latihan_ex *x = ex("08-usulan-meninggal");
-	char id[33];
-	/* wrong: the reason "pindah"; the right reason for another dead member */
-	save_usulan(s, param(x, "hh"), param(x, "id"), 3, 2, "Wasilah", id);
+	const char *id = param(x, "id");
+	siks_err e = { 0 };
+	char u[33];
+	/* wrong: removed as moved away */
+	siks *s = fresh();
+	assert_int_equal(usulan_keluar_member(s, id, ALASAN_PINDAH, NULL, u, &e), 0);
 	assert_int_equal(done(s, x), 0);
-	char other[33];
-	save_usulan(s, "018bcfe56ca0f679dd9746299c677bba", "018bcfe56ca5164cad257fdb4c52e89c", 3, 1, "Hafsah", other);
+	siks_close(s);
+	/* wrong: marked dead without a proposal */
+	s = fresh();
+	set_field(s, "member", id, "keberadaan", "2");
 	assert_int_equal(done(s, x), 0);
-	set_field(s, "usulan", id, "alasan", "1");
+	siks_close(s);
+	/* right: the removal the screen's F8 and `usulan keluar` make */
+	s = fresh();
+	assert_int_equal(usulan_keluar_member(s, id, ALASAN_MENINGGAL, "Meninggal 2 November 2026", u, &e), 0);
 	assert_int_equal(done(s, x), 1);
 	siks_close(s);
 }
@@ -335,6 +325,31 @@ static void test_09_musdes(void **state)
 	 * the same date and minutes for the refusal */
 	save_musdes(s, param(x, "ba"), "2026-11-20", m2);
 	set_field(s, "usulan", param(x, "tolak"), "musdes_id", m2);
+	assert_int_equal(done(s, x), 1);
+	siks_close(s);
+
+	/* right, the way `musdes add` and `musdes decide` record it: one musdes */
+	s = fresh();
+	siks_err e = { 0 };
+	musdes_input in = { "20-11-2026", "Balai Desa Dabuan", param(x, "ba"), 41, "H. Moh. Sahri", NULL };
+	int rc = musdes_add(s, &in, m, &e);
+	if (rc)
+		fprintf(stderr, "musdes_add: %s\n", e.msg);
+	assert_int_equal(rc, 0);
+	const char *setuju[] = { param(x, "u1"), param(x, "u2"), param(x, "u3"), param(x, "u4") };
+	const char *tolak[] = { param(x, "tolak") };
+	/* wrong: the "mampu" proposal among the agreed, one death refused */
+	const char *setuju_bad[] = { param(x, "u1"), param(x, "u2"), param(x, "tolak"), param(x, "u4") };
+	const char *tolak_bad[] = { param(x, "u3") };
+	assert_int_equal(musdes_decide(s, m, setuju_bad, 4, tolak_bad, 1, &e), 0);
+	assert_int_equal(done(s, x), 0);
+	siks_close(s);
+	s = fresh();
+	assert_int_equal(musdes_add(s, &in, m, &e), 0);
+	rc = musdes_decide(s, m, setuju, 4, tolak, 1, &e);
+	if (rc)
+		fprintf(stderr, "musdes_decide: %s\n", e.msg);
+	assert_int_equal(rc, 0);
 	assert_int_equal(done(s, x), 1);
 	siks_close(s);
 }
