@@ -15,6 +15,9 @@ char *siks_nik_mask(const char *nik, char *out, size_t n);
 /* nik as this site shows it: masked when the setting is on, else as is.
  * Returns out. */
 char *siks_nik_display(siks *s, const char *nik, char *out, size_t n);
+/* Copies in to out with every run of exactly 16 digits masked as above
+ * (NIK and No KK inside history values, JSON, free text). Returns out. */
+char *siks_mask_text(const char *in, char *out, size_t n);
 /* 1 when masking is on. */
 int siks_mask_nik_enabled(siks *s);
 /* Turns masking on or off (needs SIKS_ACT_SETTINGS; audited). */

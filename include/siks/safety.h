@@ -16,7 +16,8 @@
 int safety_check_db(sqlite3 *db, int full, char *why, size_t n);
 
 /* The start-up check of an open register: SIKS_EFORMAT with a plain
- * message when damaged (the front end then offers backup_newest_good). */
+ * message and e->field "integrity" when damaged (the front end then offers
+ * backup_newest_good); siks_open passes it on. */
 int safety_check_open(siks *s, siks_err *e);
 
 /* Takes the session lock of s->path (siks_open, unless read-only). When

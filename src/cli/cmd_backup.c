@@ -51,7 +51,7 @@ int cmd_restore(cli_ctx *c, int argc, char **argv)
 	siks *s = NULL;
 	siks_err e = { 0 };
 	int rc = siks_open(&s, c->db_path, 0, &e);
-	if (rc == SIKS_EFORMAT && strstr(e.msg, c->db_path)) {
+	if (rc == SIKS_EFORMAT && strcmp(e.field, "integrity") == 0) {
 		/* the register itself is damaged: nobody can log in to it, and nothing
 		 * in it can be lost by putting it aside; the backup is still checked */
 		char aside[1200];

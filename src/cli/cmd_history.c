@@ -13,38 +13,13 @@ struct show {
 	long n;
 };
 
-/* Masks every run of exactly 16 digits (a NIK or No KK), also inside the
- * JSON of a new record. */
-static void mask_numbers(const char *in, char *out, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; in[i] && k + 1 < n;) {
-		size_t j = i;
-		while (in[j] >= '0' && in[j] <= '9')
-			j++;
-		if (j - i == 16) {
-			char m[17];
-			siks_nik_mask(in + i, m, sizeof m);
-			for (int t = 0; t < 16 && k + 1 < n; t++)
-				out[k++] = m[t];
-			i = j;
-		} else if (j > i) {
-			while (i < j && k + 1 < n)
-				out[k++] = in[i++];
-		} else {
-			out[k++] = in[i++];
-		}
-	}
-	out[k] = '\0';
-}
-
 static int show_row(void *ctx, const history_row *r)
 {
 	struct show *sh = ctx;
 	char oldv[1024], newv[1024];
 	if (sh->mask) {
-		mask_numbers(r->old_value, oldv, sizeof oldv);
-		mask_numbers(r->new_value, newv, sizeof newv);
+		siks_mask_text(r->old_value, oldv, sizeof oldv);
+		siks_mask_text(r->new_value, newv, sizeof newv);
 	} else {
 		snprintf(oldv, sizeof oldv, "%s", r->old_value);
 		snprintf(newv, sizeof newv, "%s", r->new_value);

@@ -187,7 +187,7 @@ siks *cli_open(cli_ctx *c, int create)
 	siks_err e = { 0 };
 	if (siks_open(&s, c->db_path, create ? SIKS_OPEN_CREATE : 0, &e) != 0) {
 		cli_err(c, 1, &e);
-		if (e.code == SIKS_EFORMAT)
+		if (e.code == SIKS_EFORMAT && strcmp(e.field, "integrity") == 0)
 			damaged_hint(c);
 		return NULL;
 	}

@@ -19,6 +19,32 @@ char *siks_nik_mask(const char *nik, char *out, size_t n)
 	return out;
 }
 
+char *siks_mask_text(const char *in, char *out, size_t n)
+{
+	if (!out || n == 0)
+		return out;
+	size_t k = 0;
+	for (size_t i = 0; in && in[i] && k + 1 < n;) {
+		size_t j = i;
+		while (in[j] >= '0' && in[j] <= '9')
+			j++;
+		if (j - i == 16) {
+			char m[17];
+			siks_nik_mask(in + i, m, sizeof m);
+			for (int t = 0; t < 16 && k + 1 < n; t++)
+				out[k++] = m[t];
+			i = j;
+		} else if (j > i) {
+			while (i < j && k + 1 < n)
+				out[k++] = in[i++];
+		} else {
+			out[k++] = in[i++];
+		}
+	}
+	out[k] = '\0';
+	return out;
+}
+
 int siks_mask_nik_enabled(siks *s)
 {
 	char v[8] = "";

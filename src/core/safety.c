@@ -51,7 +51,8 @@ int safety_check_open(siks *s, siks_err *e)
 	char why[256] = "";
 	if (safety_check_db(s->db, 0, why, sizeof why) == 0)
 		return 0;
-	return siks_fail(e, SIKS_EFORMAT, "",
+	/* field "integrity": front ends tell a damaged file from other refusals */
+	return siks_fail(e, SIKS_EFORMAT, "integrity",
 			 _("Basis data %s rusak (%s). Kemungkinan karena listrik padam atau disk bermasalah. "
 			   "Jangan dipakai lagi; pulihkan dari cadangan terbaru yang baik."),
 			 s->path, why);

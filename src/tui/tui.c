@@ -10,6 +10,7 @@
 #include "dialog.h"
 #include "edit.h"
 #include "keybar.h"
+#include "scr_auth.h"
 #include "screens.h"
 #include "text.h"
 #include "siks/db.h"
@@ -278,6 +279,15 @@ static int handle(app *a, int key)
 		if (a->focus != P_LIST && !leave_form_ok(a)) return UI_REDRAW;
 		latihan_run(&a->u);
 		return UI_REDRAW;
+	case A_HISTORY: /* scr_history.c */
+		tui_history(&a->u, a->focus == P_LIST ? "" : hh_id(a->hh));
+		return UI_REDRAW;
+	case A_BACKUP:
+		tui_backup_usb(&a->u);
+		return UI_REDRAW;
+	case A_OPERATOR:
+		tui_operator_menu(&a->u);
+		return UI_REDRAW;
 	}
 
 	if (a->focus == P_LIST) r = list_key(a->list, key);
@@ -320,20 +330,17 @@ int tui_main(cli_ctx *c)
 	char err[256];
 	memset(&a, 0, sizeof a);
 	a.u.c = c;
-	if (siks_open(&a.u.s, c->db_path, SIKS_OPEN_CREATE, &e) != 0)
-		return cli_err(c, 1, &e);
-	if (!a.u.s->operator_name[0]) {
-		char who[64];
-		plat_user_name(who, sizeof who);
-		siks_set_operator(a.u.s, "", who[0] ? who : "operator", SIKS_OP_DESA);
+	(void)e;
+	if (term_start(err, sizeof err) != 0)
+		return cli_error(c, 1, "%s", err);
+	/* scr_auth.c: a damaged or busy file, the daily backup, the login */
+	if (tui_open_register(&a.u, c) != 0) {
+		term_end();
+		return 1;
 	}
 	plat_today(a.u.today);
 	siks_err ie;
 	a.u.have_set = indset_load(&a.u.set, a.u.s->datadir, "bps14", &ie) == 0;
-	if (term_start(err, sizeof err) != 0) {
-		siks_close(a.u.s);
-		return cli_error(c, 1, "%s", err);
-	}
 	getmaxyx(stdscr, a.u.rows, a.u.cols);
 	the_app = &a;
 	a.u.paint = paint;
