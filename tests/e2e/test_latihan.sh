@@ -1,5 +1,5 @@
 #!/bin/sh
-# A scripted trainee in the real program at 80x24: the LATIHAN tag on every
+# A scripted trainee (logged in as peserta) in the real program at 80x24: the LATIHAN tag on every
 # screen (its own colour; bold reverse without colours), the exercise screen
 # with the hint only on request, two exercises done through the screens — one
 # first done wrong, which stays red — turning green, and the progress the
@@ -10,7 +10,7 @@ db=$L
 "$bin" latihan --db "$L" buat >/dev/null 2>&1 || fail "latihan buat"
 top() { screen | head -1; }
 
-tui_start 80 24 "$bin" latihan --db "$L" --nama "Siti Aminah"
+tui_start 80 24 env SIKSDESA_PIN=1234 "$bin" --operator peserta latihan --db "$L" --nama "Siti Aminah"
 wait_for "LATIHAN 0/9"
 # its own colour: bold white on magenta, apart from the cyan header
 tmux -L "$T_SOCK" capture-pane -e -p -t t | head -1 | grep -q "$(printf '\033')\[1m$(printf '\033')\[37m$(printf '\033')\[45m LATIHAN 0/9 " \
@@ -106,7 +106,7 @@ echo "$out" | grep -q '✓  3\.' || fail "status: 3 not ticked"
 
 # without colours the tag is bold reverse video, parted from the reverse header
 tmux -L "$T_SOCK" kill-server
-tui_start 80 24 env NO_COLOR=1 "$bin" latihan --db "$L"
+tui_start 80 24 env NO_COLOR=1 SIKSDESA_PIN=1234 "$bin" --operator peserta latihan --db "$L"
 wait_for "LATIHAN 0/9"
 tmux -L "$T_SOCK" capture-pane -e -p -t t | head -1 | grep -q "$(printf '\033')\[1;7m LATIHAN 0/9 " \
 	|| fail "monochrome tag is not bold reverse"
