@@ -10,8 +10,15 @@ db=$L
 "$bin" latihan --db "$L" buat >/dev/null 2>&1 || fail "latihan buat"
 top() { screen | head -1; }
 
-tui_start 80 24 env SIKSDESA_PIN=1234 "$bin" --operator peserta latihan --db "$L" --nama "Siti Aminah"
+tui_start 80 24 "$bin" latihan --db "$L" --nama "Siti Aminah"
+# logging in is part of the practice: choose the trainee's account, type its PIN
+wait_for "Siapa yang bekerja?"
+keys Down Enter
+wait_for "PIN untuk peserta"
+type "1234"
+keys Enter
 wait_for "LATIHAN 0/9"
+top | grep -qF "peserta" || fail "operator peserta not in the header"
 # its own colour: bold white on magenta, apart from the cyan header
 tmux -L "$T_SOCK" capture-pane -e -p -t t | head -1 | grep -q "$(printf '\033')\[1m$(printf '\033')\[37m$(printf '\033')\[45m LATIHAN 0/9 " \
 	|| fail "LATIHAN tag not in its own colour"
