@@ -14,6 +14,9 @@ int cmd_init(cli_ctx *c, int argc, char **argv);
 int cmd_household(cli_ctx *c, int argc, char **argv);
 int cmd_wilayah(cli_ctx *c, int argc, char **argv);
 int cmd_rescore(cli_ctx *c, int argc, char **argv);
+int cmd_site(cli_ctx *c, int argc, char **argv);
+int cmd_sync(cli_ctx *c, int argc, char **argv);
+int cmd_digest(cli_ctx *c, int argc, char **argv);
 int cmd_check(cli_ctx *c, int argc, char **argv);
 int cmd_demo(cli_ctx *c, int argc, char **argv);
 int cmd_operator(cli_ctx *c, int argc, char **argv);
@@ -42,6 +45,20 @@ static const cli_cmd commands[] = {
 	{ "rescore", cmd_rescore, N_("rescore [--set NAMA]"),
 	  N_("Menilai ulang semua rumah tangga dengan versi terbaru set indikator "
 	     "(bawaan: bps14, 14 kriteria BPS). Skor lama tetap tersimpan."), 1 },
+	{ "site", cmd_site, N_("site enroll KODE-DESA [--out BERKAS] | site join BERKAS [--kode KODE-AKTIVASI] | site list"),
+	  N_("enroll (di kabupaten): mendaftarkan satu desa dan menulis berkas pendaftarannya beserta "
+	     "kode aktivasi. join (di desa): memasang berkas pendaftaran dari dinas sosial sekali saja; "
+	     "basis data kosong menjadi desa itu. list: pasangan yang terdaftar."), 0 },
+	{ "sync", cmd_sync, N_("sync export FOLDER | sync import FOLDER|BERKAS | sync status [--csv] | "
+			       "sync konflik [--semua] | sync putuskan NO tetap|ganti | sync ganda [--csv]"),
+	  N_("export: menulis satu paket untuk setiap pasangan ke FOLDER (flashdisk atau folder bersama). "
+	     "import: menerima paket dari FOLDER (semua yang baru, urutan bebas) atau satu BERKAS. "
+	     "status: per desa paket terakhir, konfirmasi, jumlah data, usulan, konflik, NIK ganda, dan "
+	     "desa yang terlambat. konflik/putuskan: nilai yang kalah saat kolom yang sama diubah di dua "
+	     "tempat. ganda: NIK yang tercatat di dua desa."), 1 },
+	{ "digest", cmd_digest, N_("digest [--desa KODE]"),
+	  N_("Sidik data yang dibagi dengan pasangan (di kabupaten: dengan satu desa). Dua situs yang "
+	     "sudah bertukar paket dua arah mencetak sidik yang sama."), 1 },
 	{ "check", cmd_check, N_("check"),
 	  N_("Memeriksa seluruh basis data dengan semua aturan isian: satu baris untuk setiap temuan "
 	     "(rumah tangga, anggota, isian, galat atau peringatan, pesan). Status keluar 1 bila ada galat."), 0 },
