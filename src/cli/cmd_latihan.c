@@ -192,9 +192,10 @@ static int do_merge(cli_ctx *c, int argc, char **argv, int first)
 	return 0;
 }
 
-/* Makes the practice database when missing (or, with fresh, resets it) and
- * starts the session. 0 or the exit status. */
-static int prepare(cli_ctx *c, const char *nama, int fresh)
+/* Makes the practice database when missing (or, with fresh, resets it);
+ * start: the trainee begins now (the time results count from). 0 or the
+ * exit status. */
+static int prepare(cli_ctx *c, const char *nama, int fresh, int start)
 {
 	siks_err e = { 0 };
 	int p = latihan_file_is_practice(c->db_path);
@@ -218,7 +219,7 @@ static int prepare(cli_ctx *c, const char *nama, int fresh)
 	siks *s = cli_open(c, 0);
 	if (!s)
 		return 1;
-	int rc = latihan_start(s, &e);
+	int rc = start ? latihan_start(s, &e) : 0;
 	if (rc == 0 && nama)
 		rc = latihan_set_name(s, nama, &e);
 	siks_close(s);
@@ -227,7 +228,7 @@ static int prepare(cli_ctx *c, const char *nama, int fresh)
 
 static int do_open(cli_ctx *c, const char *nama, int fresh)
 {
-	int rc = prepare(c, nama, fresh);
+	int rc = prepare(c, nama, fresh, 1);
 	return rc ? rc : tui_main(c);
 }
 
@@ -262,7 +263,7 @@ int cmd_latihan(cli_ctx *c, int argc, char **argv)
 	if (!sub)
 		return do_open(c, nama, fresh);
 	if ((strcmp(sub, "buat") == 0 || strcmp(sub, "create") == 0) && !arg)
-		return prepare(c, nama, fresh);
+		return prepare(c, nama, fresh, 0); /* laptops prepared the day before */
 	if (strcmp(sub, "status") == 0 && !arg)
 		return do_status(c);
 	if ((strcmp(sub, "hint") == 0 || strcmp(sub, "petunjuk") == 0))

@@ -12,10 +12,15 @@ L="$d/latihan.db"
 "$bin" latihan --db "$L" buat >"$d/out" 2>&1 || { cat "$d/out"; fail "buat"; }
 grep -q 'peserta' "$d/out" || fail "buat names the accounts"
 [ -f "$d/latihan-awal.db" ] || fail "pristine copy beside it"
+[ -z "$(sqlite3 "$L" "SELECT value FROM setting WHERE key = 'latihan.mulai'")" ] || fail "buat started the clock"
 "$bin" latihan --db "$L" status >"$d/out" || fail "status"
 grep -q '^0/9 selesai' "$d/out" || { cat "$d/out"; fail "0/9 at start"; }
 "$bin" --lang en latihan --db "$L" status | grep -q '^0/9 done' || fail "status in English"
 "$bin" latihan --db "$L" petunjuk 3 | grep -q 'Putri Ayu Lestari' || fail "hint 3"
+# the trainer's guide has a section for every exercise, under its title
+sed -n 's/^ [^ ]*  *\([0-9]*\)\. \(.*\)$/### Latihan \1 — \2/p' "$d/out" > "$d/titles"
+[ "$(wc -l <"$d/titles")" -eq 9 ] || fail "nine titles"
+while IFS= read -r t; do grep -qxF "$t" docs/panduan-pelatih.md || fail "guide lacks: $t"; done <"$d/titles"
 "$bin" latihan --db "$L" petunjuk 99 2>/dev/null; [ $? -eq 2 ] || fail "hint 99 is a usage error"
 
 # the trainee fixes exercise 3 (the short No KK) — here straight in SQL's
