@@ -161,6 +161,10 @@ int backup_before(siks *s, const char *why, siks_err *e)
 int backup_auto(siks *s, siks_err *e)
 {
 	char dir[1024], stem[256], today[11], path[1400];
+	/* a practice copy comes back from its pristine copy (latihan reset):
+	 * daily copies of it would only fill the trainer's laptop */
+	if (s->practice)
+		return 0;
 	backup_dir_of(s->path, dir, sizeof dir);
 	stem_of(s->path, stem, sizeof stem);
 	plat_today(today);

@@ -6,6 +6,7 @@
 #include "testutil.h"
 #include <sys/wait.h>
 #include "siks/auth.h"
+#include "siks/backup.h"
 #include "siks/latihan.h"
 #include "siks/platform.h"
 #include "siks/sync.h"
@@ -105,6 +106,13 @@ static void test_build_and_mark(void **state)
 	assert_int_equal(auth_operator_get(s, LATIHAN_PESERTA, &op, &e), 0);
 	assert_int_equal(op.role, SIKS_OP_DESA);
 	siks_close(s);
+	/* no daily backups of a practice copy: reset is its way back */
+	s = fresh();
+	assert_int_equal(backup_auto(s, &e), 0);
+	siks_close(s);
+	char bdir[200];
+	backup_dir_of(path, bdir, sizeof bdir);
+	assert_false(plat_file_exists(bdir));
 	/* a second build over it is refused */
 	assert_int_equal(latihan_build(path, &e), SIKS_EINVAL);
 }
