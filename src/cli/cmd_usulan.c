@@ -258,7 +258,8 @@ int cmd_usulan(cli_ctx *c, int argc, char **argv)
 static int musdes_new(cli_ctx *c, siks *s, int argc, char **argv)
 {
 	musdes_input in = { .jumlah_hadir = -1 };
-	for (int i = 2; i < argc; i++) {
+	/* options come in pairs: --name value */
+	for (int i = 2; i < argc; i += 2) {
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!v)
 			return cli_usage(c, "musdes");
@@ -280,7 +281,6 @@ static int musdes_new(cli_ctx *c, siks *s, int argc, char **argv)
 			in.jumlah_hadir = (int)n;
 		} else
 			return cli_usage(c, "musdes");
-		i++;
 	}
 	if (!in.tanggal || !in.tempat || !in.nomor_ba)
 		return cli_usage(c, "musdes");

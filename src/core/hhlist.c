@@ -15,7 +15,9 @@
 /* filters: ?3 dusun (NULL any), ?4 poor (NULL any), ?5 errors only, ?6 usulan (NULL any) */
 #define FILT " AND (?3 IS NULL OR dusun = ?3) AND (?4 IS NULL OR poor = ?4)" \
 	" AND (?5 = 0 OR errors > 0) AND (?6 IS NULL OR usulan_status = ?6)"
-#define SRCH " n IN (SELECT rowid FROM hh_fts WHERE hh_fts MATCH ?7)"
+/* a household matches when one of its members (name, NIK, No KK) or its
+ * address matches every word typed */
+#define SRCH " n IN (SELECT hh FROM hh_fts WHERE hh_fts MATCH ?7)"
 
 #define Q(SK, SEARCH) { \
 	"SELECT " COLS ", " SK " FROM hhlist WHERE (" SK ", household_id) > (?1, ?2)" SEARCH FILT \

@@ -32,6 +32,21 @@
 "INSERT INTO hh_fts(rowid, body) SELECT l.n, " HHL_FTS_BODY("l.household_id") \
 " FROM hhlist l JOIN household h ON h.id = l.household_id WHERE l.household_id = " X ";\n"
 
+/* Version 6 indexes one search row per member (rowid = the member's rowid)
+ * and one per household address (rowid = -hhlist.n), each carrying the
+ * household's hhlist.n, so a write re-indexes one short row instead of the
+ * whole household. Rowids are stable: the program never VACUUMs, and
+ * backups copy pages. */
+#define HHF_MEMBER(M) \
+"INSERT INTO hh_fts(rowid, body, hh) SELECT " M ".rowid, coalesce(" M ".nama, '') || ' ' ||" \
+" coalesce(" M ".nik, '') || ' ' || coalesce(" M ".no_kk, ''), l.n FROM hhlist l" \
+" WHERE l.household_id = " M ".household_id;\n"
+#define HHF_ADDR(X) \
+"INSERT INTO hh_fts(rowid, body, hh) SELECT -l.n, coalesce(h.alamat, '') || ' ' || coalesce(h.dusun, ''), l.n" \
+" FROM hhlist l JOIN household h ON h.id = l.household_id WHERE l.household_id = " X ";\n"
+#define HHF_ADDR_DEL(X) \
+"DELETE FROM hh_fts WHERE rowid = -(SELECT n FROM hhlist WHERE household_id = " X ");\n"
+
 static const char *const migrations[] = {
 /* 1: the register */
 "CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT);\n"
@@ -173,6 +188,44 @@ HHL_USULAN("NEW.household_id")
 "END;\n"
 "CREATE TRIGGER hhl_usulan_upd AFTER UPDATE OF status, household_id ON usulan BEGIN\n"
 HHL_USULAN("NEW.household_id") HHL_USULAN("OLD.household_id")
+"END;\n",
+
+/* 6: search rows per member and per address (see HHF_ above): a member's
+ * write costs one short index row, not the whole household again */
+"DROP TRIGGER hhl_house_ins; DROP TRIGGER hhl_house_upd; DROP TRIGGER hhl_house_del;\n"
+"DROP TRIGGER hhl_member_ins; DROP TRIGGER hhl_member_upd; DROP TRIGGER hhl_member_del;\n"
+"DROP TABLE hh_fts;\n"
+"CREATE VIRTUAL TABLE hh_fts USING fts5(body, hh UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 4');\n"
+"INSERT INTO hh_fts(rowid, body, hh) SELECT m.rowid, coalesce(m.nama, '') || ' ' || coalesce(m.nik, '') || ' ' ||"
+" coalesce(m.no_kk, ''), l.n FROM member m JOIN hhlist l ON l.household_id = m.household_id;\n"
+"INSERT INTO hh_fts(rowid, body, hh) SELECT -l.n, coalesce(h.alamat, '') || ' ' || coalesce(h.dusun, ''), l.n"
+" FROM hhlist l JOIN household h ON h.id = l.household_id;\n"
+"CREATE TRIGGER hhl_house_ins AFTER INSERT ON household BEGIN\n"
+"  INSERT OR IGNORE INTO hhlist(household_id) VALUES (NEW.id);\n"
+HHL_HOUSE("NEW.id") HHL_MEMBERS("NEW.id") HHL_SCORE("NEW.id") HHL_USULAN("NEW.id") HHF_ADDR("NEW.id")
+"END;\n"
+"CREATE TRIGGER hhl_house_upd AFTER UPDATE OF dusun, alamat, rt, rw ON household BEGIN\n"
+HHL_HOUSE("NEW.id") HHF_ADDR_DEL("NEW.id") HHF_ADDR("NEW.id")
+"END;\n"
+"CREATE TRIGGER hhl_house_del AFTER DELETE ON household BEGIN\n"
+HHF_ADDR_DEL("OLD.id")
+"  DELETE FROM hhlist WHERE household_id = OLD.id;\n"
+"END;\n"
+"CREATE TRIGGER hhl_member_ins AFTER INSERT ON member BEGIN\n"
+HHL_MEMBERS("NEW.household_id") HHF_MEMBER("NEW")
+"END;\n"
+"CREATE TRIGGER hhl_member_upd AFTER UPDATE OF nama, nik, no_kk, shdk, keberadaan, household_id ON member BEGIN\n"
+HHL_MEMBERS("NEW.household_id")
+"  DELETE FROM hh_fts WHERE rowid = OLD.rowid;\n"
+HHF_MEMBER("NEW")
+"END;\n"
+"CREATE TRIGGER hhl_member_moved AFTER UPDATE OF household_id ON member"
+" WHEN OLD.household_id IS NOT NEW.household_id BEGIN\n"
+HHL_MEMBERS("OLD.household_id")
+"END;\n"
+"CREATE TRIGGER hhl_member_del AFTER DELETE ON member BEGIN\n"
+HHL_MEMBERS("OLD.household_id")
+"  DELETE FROM hh_fts WHERE rowid = OLD.rowid;\n"
 "END;\n",
 
 };
