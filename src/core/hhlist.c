@@ -15,9 +15,11 @@
 /* filters: ?3 dusun (NULL any), ?4 poor (NULL any), ?5 errors only, ?6 usulan (NULL any) */
 #define FILT " AND (?3 IS NULL OR dusun = ?3) AND (?4 IS NULL OR poor = ?4)" \
 	" AND (?5 = 0 OR errors > 0) AND (?6 IS NULL OR usulan_status = ?6)"
-/* a household matches when one of its members (name, NIK, No KK) or its
- * address matches every word typed */
-#define SRCH " n IN (SELECT hh FROM hh_fts WHERE hh_fts MATCH ?7)"
+/* ?7 is a JSON array of FTS terms, one a typed word ("nur"* "hasan"*): a
+ * household matches when every word is found in it, each in any of its
+ * search rows (a member's name, NIK, No KK, or the address) */
+#define SRCH " n IN (SELECT hh FROM json_each(?7) w JOIN hh_fts ON hh_fts MATCH w.value" \
+	" GROUP BY hh HAVING count(DISTINCT w.key) = json_array_length(?7))"
 
 #define Q(SK, SEARCH) { \
 	"SELECT " COLS ", " SK " FROM hhlist WHERE (" SK ", household_id) > (?1, ?2)" SEARCH FILT \
@@ -66,6 +68,32 @@ void hhlist_match_expr(const char *typed, char *out, size_t n)
 	}
 }
 
+/* '"nur"* "hasan"*' -> '["\\"nur\\"*","\\"hasan\\"*"]': the terms as a JSON
+ * array for SRCH. The terms hold only letters and digits, so no escaping. */
+static void match_json(const char *expr, char *out, size_t n)
+{
+	size_t o = 0;
+	out[0] = 0;
+	if (!*expr || n < 3)
+		return;
+	out[o++] = '[';
+	for (const char *p = expr; *p && o + 8 < n;) {
+		if (o > 1)
+			out[o++] = ',';
+		out[o++] = '"';
+		while (*p && *p != ' ' && o + 5 < n) {
+			if (*p == '"')
+				out[o++] = '\\';
+			out[o++] = *p++;
+		}
+		out[o++] = '"';
+		while (*p == ' ')
+			p++;
+	}
+	out[o++] = ']';
+	out[o] = 0;
+}
+
 static void copy_col(sqlite3_stmt *st, int i, char *out, size_t n)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
@@ -104,8 +132,9 @@ static void bind_filter(sqlite3_stmt *st, const hh_filter *f, const char *match)
 int hhlist_fetch(siks *s, const hh_filter *f, const hh_row *from, int dir, int n,
 		 hh_row *out, siks_err *e)
 {
-	char match[400];
-	hhlist_match_expr(f->search, match, sizeof match);
+	char expr[400], match[900];
+	hhlist_match_expr(f->search, expr, sizeof expr);
+	match_json(expr, match, sizeof match);
 	int sort = f->sort >= 0 && f->sort <= 2 ? f->sort : 0;
 	int srch = match[0] != 0;
 	sqlite3_stmt *st = db_stmt(s, sql[sort][srch][dir > 0 ? 0 : 1], e);
@@ -160,8 +189,9 @@ int hhlist_get(siks *s, const hh_filter *f, const char *id, hh_row *out)
 
 long hhlist_count(siks *s, const hh_filter *f)
 {
-	char match[400];
-	hhlist_match_expr(f->search, match, sizeof match);
+	char expr[400], match[900];
+	hhlist_match_expr(f->search, expr, sizeof expr);
+	match_json(expr, match, sizeof match);
 	sqlite3_stmt *st = match[0]
 		? db_stmt(s, "SELECT count(*) FROM hhlist WHERE ?1 IS ?1 AND ?2 IS ?2 AND" SRCH FILT " AND ?8 IS ?8", NULL)
 		: db_stmt(s, "SELECT count(*) FROM hhlist WHERE ?1 IS ?1 AND ?2 IS ?2" FILT " AND ?7 IS ?7 AND ?8 IS ?8", NULL);
