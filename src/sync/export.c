@@ -13,6 +13,7 @@
 #include "siks/db.h"
 #include "siks/i18n.h"
 #include "siks/platform.h"
+#include "siks/usulan.h"
 #include "sync_int.h"
 
 static void col_text(sqlite3_stmt *st, int i, char *out, size_t n)
@@ -93,6 +94,12 @@ static int export_one(siks *s, const char *dir, const char *kode, sync_out *o, s
 		return rc;
 	if (db_begin(s, e) != 0)
 		return SIKS_EDB;
+	/* a village's proposals agreed at a musdes become Dikirim in the same
+	 * transaction as the package that carries them (usulan.h) */
+	if (s->site_role == SIKS_SITE_DESA && (rc = usulan_mark_sent(s, NULL, e)) != 0) {
+		db_rollback(s);
+		return rc;
+	}
 	int64_t to = db_int(s, "SELECT coalesce(max(seq), 0) FROM change", 0);
 	int64_t from = p.acked_change < to ? p.acked_change : to;
 	pkg_buf b = { 0 };
