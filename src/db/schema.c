@@ -228,6 +228,27 @@ HHL_MEMBERS("OLD.household_id")
 "  DELETE FROM hh_fts WHERE rowid = OLD.rowid;\n"
 "END;\n",
 
+/* 7: cheaper inserts into the household list. A new household has no
+ * members, scores or proposals yet (foreign keys), so its row is just its
+ * address; a new member adds to the counts, and re-picks the head only when
+ * it is a head itself or the household has no present head. */
+"DROP TRIGGER hhl_house_ins; DROP TRIGGER hhl_member_ins;\n"
+"CREATE TRIGGER hhl_house_ins AFTER INSERT ON household BEGIN\n"
+"  INSERT OR IGNORE INTO hhlist(household_id, dusun, alamat, rt, rw)"
+" VALUES (NEW.id, NEW.dusun, NEW.alamat, NEW.rt, NEW.rw);\n"
+HHF_ADDR("NEW.id")
+"END;\n"
+"CREATE TRIGGER hhl_member_ins AFTER INSERT ON member BEGIN\n"
+"  UPDATE hhlist SET members = members + 1, present = present + (coalesce(NEW.keberadaan, 1) IN (1, 5))"
+" WHERE household_id = NEW.household_id;\n"
+"  UPDATE hhlist SET head = coalesce((SELECT nama FROM member m WHERE m.household_id = NEW.household_id"
+" ORDER BY (m.shdk = 1 AND coalesce(m.keberadaan, 1) IN (1, 5)) DESC, m.shdk = 1 DESC, m.shdk, m.nama LIMIT 1), ''),"
+" no_kk = (SELECT no_kk FROM member m WHERE m.household_id = NEW.household_id ORDER BY m.shdk = 1 DESC, m.shdk LIMIT 1)"
+" WHERE household_id = NEW.household_id AND (NEW.shdk IS 1 OR NOT EXISTS (SELECT 1 FROM member m"
+" WHERE m.household_id = NEW.household_id AND m.shdk = 1 AND coalesce(m.keberadaan, 1) IN (1, 5)));\n"
+HHF_MEMBER("NEW")
+"END;\n",
+
 };
 
 int db_migration_count(void)

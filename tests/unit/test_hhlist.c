@@ -44,10 +44,65 @@ static void test_search_words_across_members_and_address(void **st)
 	siks_close(s);
 }
 
+/* the list row of household id: head, present, members */
+static void row(siks *s, const char *id, char *head, int *present, int *members)
+{
+	hh_filter f;
+	hh_filter_default(&f);
+	hh_row r;
+	assert_int_equal(hhlist_get(s, &f, id, &r), 0);
+	strcpy(head, r.head);
+	*present = r.present;
+	*members = r.members;
+}
+
+static void test_list_row_follows_members(void **st)
+{
+	siks *s = tu_open(SIKS_SITE_DESA, NULL);
+	char a[33], m1[33], head[128];
+	int present, members;
+	tu_household(s, "Krajan", 1, a);
+	row(s, a, head, &present, &members);
+	assert_string_equal(head, "");
+	assert_int_equal(members, 0);
+	/* no head yet: the first member stands for the household */
+	tu_member(s, a, "3528010109100003", "Ach. Fauzi", 1, "2010-09-01", 4, m1);
+	row(s, a, head, &present, &members);
+	assert_string_equal(head, "Ach. Fauzi");
+	/* the head arrives later and takes over */
+	tu_member(s, a, "3528011203800001", "Moh. Holis", 1, "1980-03-12", 1, NULL);
+	tu_member(s, a, "3528015506850002", "Siti Nur'aini", 2, "1985-06-15", 3, NULL);
+	row(s, a, head, &present, &members);
+	assert_string_equal(head, "Moh. Holis");
+	assert_int_equal(present, 3);
+	assert_int_equal(members, 3);
+	/* a member who died is no longer present */
+	siks_err e = { 0 };
+	assert_int_equal(rec_save_field(s, "member", m1, "keberadaan", "2", &e), 0);
+	row(s, a, head, &present, &members);
+	assert_int_equal(present, 2);
+	assert_int_equal(members, 3);
+	/* a member added as died counts as a member, not as present */
+	siks_rec m;
+	rec_init(&m, "member");
+	rec_set(&m, "household_id", a);
+	rec_set(&m, "nama", "Busyro");
+	rec_set(&m, "shdk", "7");
+	rec_set(&m, "keberadaan", "2");
+	assert_int_equal(rec_save(s, &m, &e), 0);
+	rec_free(&m);
+	row(s, a, head, &present, &members);
+	assert_int_equal(present, 2);
+	assert_int_equal(members, 4);
+	assert_string_equal(head, "Moh. Holis");
+	siks_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_search_words_across_members_and_address),
+		cmocka_unit_test(test_list_row_follows_members),
 	};
 	return cmocka_run_group_tests_name("hhlist", tests, NULL, NULL);
 }
