@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "siks/auth.h"
 #include "siks/db.h"
 #include "siks/household.h"
 #include "siks/i18n.h"
@@ -99,6 +100,8 @@ int household_save(siks *s, siks_household *h, int accept_warnings, siks_finding
 		   siks_err *e)
 {
 	siks_findings_clear(f);
+	if (auth_allow(s, SIKS_ACT_EDIT, e) != 0)
+		return SIKS_EPERM;
 	check_record(s, &h->hh, f);
 	for (size_t i = 0; i < h->n; i++) {
 		/* a new household has no id yet: the member rules must not trip on it */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "siks/backup.h"
 #include "siks/auth.h"
 #include "siks/charset.h"
 #include "siks/colmap.h"
@@ -572,6 +573,9 @@ int import_file(siks *s, const char *path, const imp_opts *o, imp_result *r, sik
 	r->dry_run = o->dry_run;
 	if (auth_allow(s, SIKS_ACT_IMPORT, e) != 0)
 		return SIKS_EPERM;
+	/* a safety copy before anything is written (backup.h); a dry run writes nothing */
+	if (!o->dry_run && backup_before(s, "impor", e) != 0)
+		return e ? e->code : SIKS_EIO;
 	if (o->map_path && colmap_load_aliases(&c.m, o->map_path, e) != 0)
 		return e ? e->code : SIKS_EFORMAT;
 	csv_reader *in = csv_open_file(path, o->charset, o->sep, e);

@@ -8,6 +8,9 @@
 #include "siks/history.h"
 #include "siks/platform.h"
 #include "siks/safety.h"
+#include "siks/import.h"
+#include "siks/strbuf.h"
+#include "io_fixture.h"
 
 static void fill(siks *s, int n)
 {
@@ -387,6 +390,45 @@ static void test_second_program(void **st)
 	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+/* An import takes a safety copy first (a dry run does not), and needs its role. */
+static void test_backup_before_import(void **st)
+{
+	(void)st;
+	char path[128], dir[64], csv[128];
+	siks *s = tu_open(SIKS_SITE_DESA, path);
+	siks_err e = { 0 };
+	fill(s, 3);
+	tu_tmpdir(dir);
+	snprintf(csv, sizeof csv, "%s/dtks.csv", dir);
+	strbuf b = { 0 };
+	fx_text(&b, 20, ',');
+	fx_write(csv, b.p, b.n, CS_UTF8);
+	sb_free(&b);
+	imp_result r;
+	imp_opts dry = { 1, NULL, CS_AUTO, 0 }, real = { 0, NULL, CS_AUTO, 0 };
+	assert_int_equal(import_file(s, csv, &dry, &r, &e), 0);
+	backup_info *v;
+	size_t n;
+	assert_int_equal(backup_list(path, &v, &n, &e), 0);
+	free(v);
+	assert_int_equal(n, 0);
+	assert_int_equal(import_file(s, csv, &real, &r, &e), 0);
+	assert_true(households(s) > 3);
+	assert_int_equal(backup_list(path, &v, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_non_null(strstr(v[0].path, "-sebelum-impor-"));
+	backup_info in;
+	assert_int_equal(backup_check_file(s, v[0].path, &in, &e), 0);
+	assert_int_equal(in.households, 3);
+	free(v);
+	assert_int_equal(auth_operator_add(s, "Admin", SIKS_OP_ADMIN, "9999", &e), 0);
+	assert_int_equal(auth_login(s, "Admin", "9999", &e), 0);
+	assert_int_equal(auth_operator_add(s, "Pak Guru", SIKS_OP_PELATIH, "1234", &e), 0);
+	assert_int_equal(auth_login(s, "Pak Guru", "1234", &e), 0);
+	assert_int_equal(import_file(s, csv, &real, &r, &e), SIKS_EPERM);
+	siks_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -402,6 +444,7 @@ int main(void)
 		cmocka_unit_test(test_backup_before_migration),
 		cmocka_unit_test(test_network_share_refused),
 		cmocka_unit_test(test_second_program),
+		cmocka_unit_test(test_backup_before_import),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
