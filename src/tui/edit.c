@@ -116,6 +116,10 @@ int edit_key(edit *e, int key)
 void edit_draw(edit *e, WINDOW *w, int y, int x, int width, int attr, int focus)
 {
 	if (width <= 0) return;
+	if (!focus) { /* a field without the cursor shows its beginning */
+		text_draw(w, y, x, e->buf, width, attr);
+		return;
+	}
 	int curcol = u8_col_of(e->buf, e->cur);
 	/* keep the cursor inside the window, with one column to spare at the end */
 	if (curcol < e->scroll) e->scroll = curcol;

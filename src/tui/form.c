@@ -375,7 +375,7 @@ void form_draw(form *f, int y, int x, int h, int w, int active)
 		int fw = d->len > 0 && d->len + 1 < vw && uses_edit(d) ? d->len + 1 : vw;
 		if (d->kind == SIKS_K_DATE) fw = 11 < vw ? 11 : vw;
 		if (uses_edit(d)) {
-			edit_draw(&ff->ed, stdscr, y + r, x + lw, fw, ui_attr(role) | (focus ? A_BOLD : 0), 0);
+			edit_draw(&ff->ed, stdscr, y + r, x + lw, fw, ui_attr(role) | (focus ? A_BOLD : 0), focus);
 			if (focus) { cy = y + r; cx = x + lw + u8_col_of(ff->ed.buf, ff->ed.cur) - ff->ed.scroll; }
 		} else {
 			char v[256];

@@ -39,7 +39,7 @@ typedef struct cols { int name, kk, dusun, rtrw, ada, skor, usul; } cols;
 
 static cols layout(int w)
 {
-	cols c = { 0, 16, 12, 7, 3, 5, 9 };
+	cols c = { 0, 16, 12, 7, 4, 5, 9 };
 	if (w < 90) c.dusun = 9;
 	if (w < 76) c.usul = 0;
 	if (w < 66) c.dusun = 0;

@@ -25,6 +25,24 @@ int ui_getkey(ui *u)
 	if (rc == ERR) return ERR;
 	int k = key_from_wch(rc, (unsigned)wch);
 	if (k == KEY_RESIZE) getmaxyx(stdscr, u->rows, u->cols);
+	if (k == KEY_ESC) {
+		/* An escape sequence the terminal description does not know (a key
+		 * of another terminal type) must not act as Esc and close a form:
+		 * when more arrives at once, swallow the sequence. */
+		wint_t c2;
+		nodelay(stdscr, TRUE);
+		int r2 = get_wch(&c2);
+		if (r2 == OK && (c2 == '[' || c2 == 'O')) {
+			int n = 0;
+			while (n++ < 16 && get_wch(&c2) == OK && !(c2 >= 0x40 && c2 <= 0x7E)) {}
+			k = ERR;
+		} else if (r2 == KEY_CODE_YES) {
+			ungetch((int)c2);
+		} else if (r2 == OK) {
+			unget_wch((wchar_t)c2);
+		}
+		nodelay(stdscr, FALSE);
+	}
 	return k;
 }
 
@@ -176,6 +194,13 @@ static void draw_pane(app *a, int p, int y, int x, int h, int w)
 	else ind_draw(a->ind, y, x, h, w, active);
 }
 
+static void separator(int top, int h, int x)
+{
+	wattrset(stdscr, ui_attr(R_FRAME));
+	mvvline(top, x, ACS_VLINE, h);
+	wattrset(stdscr, A_NORMAL);
+}
+
 static void paint(ui *u)
 {
 	app *a = the_app;
@@ -185,14 +210,19 @@ static void paint(ui *u)
 	erase();
 	ui_frame(u, pane_ctx(a, a->focus), &top, &bottom);
 	int h = bottom - top + 1, cols = u->cols;
+	/* side by side, panes are parted by a line; the form is drawn last
+	 * because it places the cursor */
 	if (cols >= 160) {
 		int wl = cols * 2 / 5, wf = (cols - wl) / 2;
-		draw_pane(a, P_LIST, top, 0, h, wl);
+		draw_pane(a, P_LIST, top, 0, h, wl - 1);
 		draw_pane(a, P_IND, top, wl + wf, h, cols - wl - wf);
-		draw_pane(a, P_FORM, top, wl, h, wf); /* last: it places the cursor */
+		separator(top, h, wl - 1);
+		separator(top, h, wl + wf - 1);
+		draw_pane(a, P_FORM, top, wl, h, wf - 1);
 	} else if (cols >= 120) {
 		int wl = cols / 2;
-		draw_pane(a, P_LIST, top, 0, h, wl);
+		draw_pane(a, P_LIST, top, 0, h, wl - 1);
+		separator(top, h, wl - 1);
 		draw_pane(a, a->second, top, wl, h, cols - wl);
 	} else {
 		draw_pane(a, a->focus, top, 0, h, cols);
@@ -357,6 +387,9 @@ int tui_main(cli_ctx *c)
 		ui_msg(&a.u, R_WARN, "%s", _("Basis data ini belum diatur: jalankan siksdesa init --desa KODE."));
 	for (;;) {
 		if (ui_too_small(&a.u) && ui_small_screen(&a.u) == UI_QUIT) break;
+		/* a wide screen always shows a household beside the list */
+		if (a.u.cols >= 120 && !hh_loaded(a.hh) && list_selected(a.list)[0])
+			open_household(&a, list_selected(a.list));
 		paint(&a.u);
 		int k = ui_getkey(&a.u);
 		if (k == ERR) continue;
