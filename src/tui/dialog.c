@@ -20,7 +20,7 @@ static int hotkey(const char *label)
 
 int dlg_ask(ui *u, const char *title, const char *text, const char *const *buttons, int n)
 {
-	int sel = 0, repaint = 0;
+	int sel = 0, repaint = 1; /* an earlier dialog may still be on the screen */
 	char lines[MAXLINES][256];
 	for (;;) {
 		if (repaint && u->paint) u->paint(u);
@@ -83,7 +83,7 @@ int dlg_choose(ui *u, const char *title, const char *const *items, int n, int se
 	lv_source src;
 	listview lv;
 	char typed[32] = "";
-	int repaint = 0, result = -1;
+	int repaint = 1, result = -1;
 	lv_array_source(&src, &arr);
 	if (lv_init(&lv, &src, 1) != 0) return -1;
 	for (;;) {
@@ -148,7 +148,7 @@ int dlg_input(ui *u, const char *title, const char *prompt, char *out, size_t n,
 	      int maxchars, int digits)
 {
 	edit e;
-	int repaint = 0;
+	int repaint = 1;
 	edit_set(&e, out, maxchars, digits);
 	for (;;) {
 		if (repaint && u->paint) u->paint(u);

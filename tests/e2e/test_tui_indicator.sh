@@ -51,6 +51,8 @@ keys C-d
 wait_for "Alasan mengeluarkan"
 type "pin"
 keys Enter
+wait_for "Keterangan"
+type "surat pindah 12/2026"; keys Enter
 wait_for "Usulan keluar untuk"
 sql_is "SELECT count(*) FROM usulan WHERE household_id = '$hid' AND jenis = 3 AND alasan = 2 AND status = 1" 1
 sql_is "SELECT count(*) FROM member WHERE household_id = '$hid'" "$(sql "SELECT members FROM hhlist WHERE household_id = '$hid'")"
@@ -72,12 +74,14 @@ drafts=$(sql "SELECT count(*) FROM usulan WHERE status = 1")
 wait_for "Usulan ($drafts)"
 keys Space Space
 keys s
+wait_for "Nomor berita acara:"
+type "BA/12/2026"; keys Enter
 wait_for "Tanggal musdes"
 keys Enter
 wait_for "Tempat:"
 keys Enter
-wait_for "Nomor berita acara:"
-type "BA/12/2026"; keys Enter
+wait_for "Jumlah hadir"
+type "45"; keys Enter
 wait_for "2 usulan disetujui musdes"
 sql_is "SELECT count(*) FROM usulan WHERE status = 2 AND musdes_id = (SELECT id FROM musdes WHERE nomor_ba = 'BA/12/2026')" 2
 keys Escape
