@@ -55,6 +55,17 @@ int lv_resize(listview *lv, int height)
 	} else if (lv->count < height) {
 		int k = fetch(lv, ROW(lv, lv->count - 1), +1, height - lv->count, ROW(lv, lv->count));
 		lv->count += k;
+		if (lv->count < height) {
+			/* at the end of the list: fill the taller page from above */
+			int want = height - lv->count;
+			int b = fetch(lv, ROW(lv, 0), -1, want, ROW(lv, height));
+			if (b > 0) {
+				memmove(ROW(lv, b), ROW(lv, 0), (size_t)lv->count * lv->src.rowsize);
+				memmove(ROW(lv, 0), ROW(lv, height), (size_t)b * lv->src.rowsize);
+				lv->count += b;
+				lv->sel += b;
+			}
+		}
 	}
 	return 0;
 }
@@ -85,7 +96,11 @@ void lv_reload(listview *lv)
 	} else {
 		lv->count = fetch(lv, NULL, +1, lv->height, lv->rows);
 	}
-	lv->sel = lv->count ? (sel < lv->count ? sel : lv->count - 1) : -1;
+	if (lv->count == 0) { /* everything from here on went away: show the end */
+		lv_end(lv);
+		return;
+	}
+	lv->sel = sel < lv->count ? sel : lv->count - 1;
 }
 
 void lv_move(listview *lv, int delta)
