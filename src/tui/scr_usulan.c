@@ -1,7 +1,8 @@
 /* scr_usulan.c — proposals (usulan) by status, and the musdes: mark draft
  * proposals with Space, then F5 (agreed) or F6 (refused) records the village
  * deliberation (minutes number; date, place, attendance when new) and their
- * decision, all in one transaction. Called for one household, it is that household's history. */
+ * decision, all in one transaction. Enter shows a proposal's history (who
+ * and when, each status). Called for one household, it is that household's history. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 
 typedef struct us_row {
 	char id[33];
+	char hid[33];
 	char tanggal[11];
 	int jenis, alasan, status;
 	char nama[120];
@@ -50,7 +52,8 @@ static void load(us_screen *s)
 	siks_err e;
 	sqlite3_stmt *st = db_stmt(s->u->s,
 		"SELECT u.id, coalesce(u.tanggal, ''), coalesce(u.jenis, 0), coalesce(u.alasan, 0),"
-		" coalesce(u.status, 0), coalesce(m.nama, l.head, ''), coalesce(u.keterangan, '')"
+		" coalesce(u.status, 0), coalesce(m.nama, l.head, ''), coalesce(u.keterangan, ''),"
+		" coalesce(u.household_id, '')"
 		" FROM usulan u LEFT JOIN member m ON m.id = u.member_id"
 		" LEFT JOIN hhlist l ON l.household_id = u.household_id"
 		" WHERE (?1 = '' OR u.household_id = ?1) AND (?2 = 0 OR u.status = ?2)"
@@ -69,6 +72,7 @@ static void load(us_screen *s)
 		r->status = sqlite3_column_int(st, 4);
 		copy(st, 5, r->nama, sizeof r->nama);
 		copy(st, 6, r->ket, sizeof r->ket);
+		copy(st, 7, r->hid, sizeof r->hid);
 	}
 	sqlite3_reset(st);
 	s->arr.count = s->n;
@@ -159,6 +163,45 @@ static void decide(us_screen *s, int status)
 	lv_reload(&s->lv);
 }
 
+/* Enter: the selected proposal's road so far, from the audit trail (who
+ * created it, each status change with who and when, the musdes minutes or
+ * the district's reason). */
+static void show_history(us_screen *s)
+{
+	ui *u = s->u;
+	int i = lv_array_sel(&s->lv);
+	if (i < 0 || i >= s->n) return;
+	usulan_event *ev;
+	size_t n;
+	siks_err e;
+	if (usulan_history(u->s, s->rows[i].hid, &ev, &n, &e) != 0) { ui_msg(u, R_ERROR, "%s", e.msg); return; }
+	char text[2048] = "";
+	size_t o = 0;
+	for (size_t k = 0; k < n && o < sizeof text; k++) {
+		if (strcmp(ev[k].usulan_id, s->rows[i].id) != 0) continue;
+		char day[11], d[11];
+		snprintf(day, sizeof day, "%.10s", ev[k].ts);
+		date_format(day, d);
+		if (ev[k].old_status)
+			o += (size_t)snprintf(text + o, sizeof text - o, "%s %.5s %s: %s -> %s", d, ev[k].ts + 11,
+					      ev[k].operator_name, ev[k].old_label, ev[k].new_label);
+		else
+			o += (size_t)snprintf(text + o, sizeof text - o, _("%s %.5s %s: dibuat, %s"), d, ev[k].ts + 11,
+					      ev[k].operator_name, ev[k].new_label);
+		if (o < sizeof text && ev[k].note[0])
+			o += (size_t)snprintf(text + o, sizeof text - o, " (%s)", ev[k].note);
+		if (o < sizeof text)
+			o += (size_t)snprintf(text + o, sizeof text - o, "\n");
+	}
+	free(ev);
+	if (o > 0 && o < sizeof text && text[o - 1] == '\n')
+		text[o - 1] = '\0';
+	char title[200];
+	const char *j = codes_label(u->s->codes, "jenis_usulan", s->rows[i].jenis);
+	snprintf(title, sizeof title, _("Riwayat usulan %s: %s"), j ? j : "", s->rows[i].nama);
+	dlg_message(u, title, text[0] ? text : _("Belum ada riwayat."));
+}
+
 int usulan_run(ui *u, const char *household_id)
 {
 	us_screen s;
@@ -195,6 +238,7 @@ int usulan_run(ui *u, const char *household_id)
 			}
 			continue;
 		}
+		if (act == A_OPEN) { show_history(&s); continue; }
 		if (act == A_AGREE) { decide(&s, 2); continue; }
 		if (act == A_REFUSE) { decide(&s, 3); continue; }
 		if (act == A_FILTER) {
