@@ -70,8 +70,9 @@ static int store(latihan_ex *x, int key, strbuf *b, const char *name, int line, 
 		size_t i = 0;
 		while (v[i] && (isalnum((unsigned char)v[i]) || v[i] == '_'))
 			i++;
+		/* one line: a value is one NIK, one id, one name */
 		if (i == 0 || i >= sizeof x->param[0].name || (v[i] != ' ' && v[i] != '\0') ||
-		    x->nparam == LATIHAN_MAX_PARAMS) {
+		    strchr(v, '\n') || x->nparam == LATIHAN_MAX_PARAMS) {
 			free(v);
 			return siks_fail(e, SIKS_EFORMAT, "",
 					 _("Latihan %s baris %d: param harus berbentuk \"nama nilai\""), name, line);
@@ -123,6 +124,7 @@ int latihan_ex_parse(latihan_ex *x, const char *name, const char *text, siks_err
 	while (*p && rc == 0) {
 		const char *end = strchr(p, '\n');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
+		const char *next = end ? end + 1 : p + len;
 		if (len > 0 && p[len - 1] == '\r')
 			len--;
 		line++;
@@ -158,7 +160,7 @@ int latihan_ex_parse(latihan_ex *x, const char *name, const char *text, siks_err
 				       _("Latihan %s baris %d: kunci tidak dikenal (judul, tugas, petunjuk, jawaban, periksa, param)"),
 				       name, line);
 		}
-		p = end ? end + 1 : p + len;
+		p = next;
 	}
 	if (rc == 0 && key != K_NONE)
 		rc = store(x, key, &b, name, key_line, e);

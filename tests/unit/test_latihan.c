@@ -55,8 +55,13 @@ static void test_parse_errors(void **state)
 	/* a key twice */
 	assert_int_equal(latihan_ex_parse(&x, "a", "judul: J\njudul: K\n", &e), SIKS_EFORMAT);
 	assert_non_null(strstr(e.msg, "dua kali"));
-	/* a bad param */
+	/* a bad param; a param over two lines */
 	assert_int_equal(latihan_ex_parse(&x, "a", "param: -x 1\n", &e), SIKS_EFORMAT);
+	assert_int_equal(latihan_ex_parse(&x, "a", "param: x 1\n  2\n", &e), SIKS_EFORMAT);
+	/* a last line ending in CR without LF (it looped forever once) */
+	assert_int_equal(latihan_ex_parse(&x, "a", "judul: J\ntugas: T\npetunjuk: P\njawaban: J\nperiksa: SELECT 1\r", &e), 0);
+	assert_string_equal(x.periksa[0], "SELECT 1");
+	latihan_ex_free(&x);
 }
 
 /* A practice database made by hand (the demo is not needed here): one
