@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "siks/history.h"
 #include "siks/auth.h"
 #include "siks/db.h"
 #include "siks/i18n.h"
@@ -204,6 +205,13 @@ int sync_export(siks *s, const char *dir, sync_out **out, int *nout, siks_err *e
 		rc = export_one(s, dir, kodes[i], &o[i], e);
 		if (rc == 0)
 			(*nout)++;
+		/* a package carries personal data (encrypted): audited like any export */
+		if (rc == 0 && o[i].nchanges > 0) {
+			char what[1200];
+			snprintf(what, sizeof what, "paket sinkron %s (%lld perubahan) -> %s", o[i].peer_kode,
+				 (long long)o[i].nchanges, o[i].path);
+			audit_note_export(s, what, NULL);
+		}
 	}
 	free(kodes);
 	*out = o;
