@@ -17,7 +17,13 @@ int safety_check_db(sqlite3 *db, int full, char *why, size_t n);
 
 /* The start-up check of an open register: SIKS_EFORMAT with a plain
  * message and e->field "integrity" when damaged (the front end then offers
- * backup_newest_good); siks_open passes it on. */
+ * backup_newest_good); siks_open passes it on. PRAGMA quick_check reads the
+ * whole file (seconds on a district's 1,000,000 members), so it runs at every
+ * start only for files up to SAFETY_CHECK_BYTES (a village's register, a few
+ * milliseconds), and for larger ones when the last session did not close
+ * cleanly (s->unclean_start: a power cut or kill). $SIKSDESA_CHECK_BYTES
+ * overrides the size (tests). `siksdesa check` checks any size. */
+#define SAFETY_CHECK_BYTES (64LL << 20)
 int safety_check_open(siks *s, siks_err *e);
 
 /* Takes the session lock of s->path (siks_open, unless read-only). When

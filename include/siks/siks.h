@@ -43,6 +43,7 @@ typedef struct siks {
 	struct stmt_cache *stmts;
 	struct siks_codes *codes;
 	struct plat_lock *session; /* safety.h: the one-program lock, NULL when read-only */
+	int unclean_start;     /* the last session did not close (power cut, kill -9) */
 } siks;
 
 enum siks_open_flags {

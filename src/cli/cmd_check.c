@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "siks/db.h"
 #include "siks/i18n.h"
+#include "siks/safety.h"
 #include "siks/rec.h"
 #include "siks/validate.h"
 
@@ -79,6 +80,12 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
 	siks *s = cli_open(c, 0);
 	if (!s)
 		return 1;
+	/* the file itself first: siks_open skips this on large registers */
+	char why[256] = "";
+	if (safety_check_db(s->db, 0, why, sizeof why) != 0) {
+		siks_close(s);
+		return cli_error(c, 1, _("Berkas basis data rusak (%s); pulihkan dari cadangan: siksdesa restore BERKAS"), why);
+	}
 	struct report r = { .s = s };
 	siks_err e = { 0 };
 	int n = check_database(s, print_finding, &r, &e);

@@ -49,6 +49,10 @@ int safety_check_db(sqlite3 *db, int full, char *why, size_t n)
 int safety_check_open(siks *s, siks_err *e)
 {
 	char why[256] = "";
+	const char *env = getenv("SIKSDESA_CHECK_BYTES");
+	long long limit = env && *env ? atoll(env) : SAFETY_CHECK_BYTES;
+	if (!s->unclean_start && plat_file_size(s->path) > limit)
+		return 0;
 	if (safety_check_db(s->db, 0, why, sizeof why) == 0)
 		return 0;
 	/* field "integrity": front ends tell a damaged file from other refusals */
@@ -73,6 +77,11 @@ int safety_session_take(siks *s, siks_err *e)
 	char path[1100], note[400], holder[400];
 	snprintf(path, sizeof path, "%s.lock", s->path);
 	note_of(s, note, sizeof note);
+	/* a clean close empties the lock note and removes the -wal file: finding
+	 * either means the last program stopped without closing */
+	char wal[1100];
+	snprintf(wal, sizeof wal, "%s-wal", s->path);
+	s->unclean_start = plat_file_size(path) > 0 || plat_file_size(wal) > 0;
 	siks_err le = { 0 };
 	s->session = plat_lock_take(path, note, holder, sizeof holder, &le);
 	if (s->session)

@@ -194,6 +194,32 @@ static void test_damaged_register_at_open(void **st)
 	siks_close(s);
 }
 
+/* A large register is checked at open only after a session that did not
+ * close; a clean one opens without reading the whole file. */
+static void test_large_register_checked_after_unclean_stop(void **st)
+{
+	(void)st;
+	char path[128], lock[200];
+	siks *s = tu_open(SIKS_SITE_DESA, path);
+	siks_err e = { 0 };
+	fill(s, 300);
+	siks_close(s);
+	damage(path, 4096 * 2, 8192);
+	setenv("SIKSDESA_CHECK_BYTES", "0", 1); /* every file counts as large */
+	/* closed cleanly: opens (the damage is found by `check` or after a stop) */
+	assert_int_equal(siks_open(&s, path, 0, &e), 0);
+	siks_close(s);
+	/* the last program was killed: its note is still in the lock file */
+	snprintf(lock, sizeof lock, "%s.lock", path);
+	FILE *f = fopen(lock, "w");
+	assert_non_null(f);
+	fputs("Rofiqoh\t4242\tbalai-desa\t2026-11-27 08:00:00\n", f);
+	fclose(f);
+	assert_int_equal(siks_open(&s, path, 0, &e), SIKS_EFORMAT);
+	assert_string_equal(e.field, "integrity");
+	unsetenv("SIKSDESA_CHECK_BYTES");
+}
+
 static void test_no_good_backup(void **st)
 {
 	(void)st;
@@ -435,6 +461,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_backup_to_usb_is_audited),
 		cmocka_unit_test(test_damaged_backup_refused),
+		cmocka_unit_test(test_large_register_checked_after_unclean_stop),
 		cmocka_unit_test(test_other_site_refused),
 		cmocka_unit_test(test_restore_needs_admin),
 		cmocka_unit_test(test_damaged_register_at_open),
