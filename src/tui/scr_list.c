@@ -10,6 +10,7 @@
 #include "listview.h"
 #include "screens.h"
 #include "text.h"
+#include "siks/privacy.h"
 #include "siks/codes.h"
 #include "siks/hhlist.h"
 #include "siks/i18n.h"
@@ -72,7 +73,8 @@ static void draw_row(void *ctx, const void *row, WINDOW *w, int y, int x, int wi
 	int mark = r->errors > 0;
 	text_draw(w, y, x, mark ? "!" : " ", 1, mark && !sel ? ui_attr(R_ERROR) : attr);
 	x = put(w, y, x + 1, r->head[0] ? r->head : _("(tanpa anggota)"), c.name, attr, 0);
-	x = put(w, y, x, r->no_kk, c.kk, attr, 0);
+	char kk[32]; /* masked on a projected screen when the site says so (privacy.h) */
+	x = put(w, y, x, siks_nik_display(l->u->s, r->no_kk, kk, sizeof kk), c.kk, attr, 0);
 	x = put(w, y, x, r->dusun, c.dusun, attr, 0);
 	snprintf(b, sizeof b, "%03d/%03d", r->rt, r->rw);
 	x = put(w, y, x, b, c.rtrw, attr, 0);

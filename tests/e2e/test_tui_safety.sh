@@ -96,6 +96,12 @@ wait_for "Siapa yang bekerja?"
 keys Enter
 type 4321; keys Enter
 wait_for "Rumah tangga: 301"
+# the admin masks NIK / No KK for a projected screen
+keys g
+wait_for "Samarkan NIK"
+keys Down Down Down Enter
+wait_for "kini disamarkan"
+wait_for "3528********"
 keys q
 wait_for "EXIT=0"
 stop
