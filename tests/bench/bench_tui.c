@@ -1,0 +1,254 @@
+/* bench_tui.c — what the operator waits for in the household list, on a
+ * large register: time to the first screen (open, header count, list count,
+ * first page), each keystroke of an incremental search (count + first page),
+ * and page-down near the end of the list; peak memory. Beside each, bare
+ * SQLite running the same queries on the same file (no siks layer, no
+ * statement cache, no code lists).
+ * Figures, not a test. SIKS_BENCH_MEMBERS (default 1000000) sets the size;
+ * the database is built once in /tmp and removed at the end. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "siks/db.h"
+#include "siks/hhlist.h"
+#include "siks/i18n.h"
+#include "siks/siks.h"
+
+#define PAGE 20
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static long peak_kb(void)
+{
+	struct rusage r;
+	getrusage(RUSAGE_SELF, &r);
+	return r.ru_maxrss;
+}
+
+static const char *first[] = { "Siti", "Moh.", "Abd.", "Nur", "Ach.", "Hj.", "Slamet", "Sri", "Ahmad", "Fatimah",
+	"Rofi'i", "Romlah", "Busiri", "Marsuki", "Hosnan", "Niswati", "Khoirul", "Lailatul", "Zainab", "Samsuri" };
+static const char *last[] = { "Aminah", "Hasan", "Nur'aini", "Rahman", "Hidayat", "Fauzi", "Maulana", "Qomariyah",
+	"Sholeh", "Hamid", "Latif", "Wahid", "Karim", "Ulfa", "Arifin", "Syarifah", "Bahri", "Haikal", "Yusuf", "Regapu’u" };
+static const char *dusun[] = { "Krajan", "Laok", "Dajah", "Temor", "Bara'" };
+
+/* The register as migrations make it; the rows by bare inserts before the
+ * household-list migration, which then fills its table and index in one go
+ * (the same SQL an existing village runs on upgrade). */
+static int build(const char *path, long members)
+{
+	sqlite3 *db;
+	unlink(path);
+	if (sqlite3_open(path, &db) != SQLITE_OK) return -1;
+	sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY", 0, 0, 0);
+	int nv = db_migration_count(), hv = 0;
+	for (int v = 1; v <= nv; v++)
+		if (strstr(db_migration_sql(v), "CREATE TABLE hhlist(")) hv = v;
+	for (int v = 1; v < hv; v++) sqlite3_exec(db, db_migration_sql(v), 0, 0, 0);
+	sqlite3_stmt *h, *m;
+	sqlite3_prepare_v2(db, "INSERT INTO household(id,desa,dusun,rt,rw,alamat) VALUES(?,?,?,?,?,?)", -1, &h, 0);
+	sqlite3_prepare_v2(db, "INSERT INTO member(id,household_id,nik,no_kk,nama,jenis_kelamin,tanggal_lahir,shdk,keberadaan)"
+			   " VALUES(?,?,?,?,?,?,?,?,1)", -1, &m, 0);
+	sqlite3_exec(db, "BEGIN", 0, 0, 0);
+	long made = 0, hh = 0;
+	unsigned seed = 7;
+	while (made < members) {
+		char hid[33], kk[32], addr[64];
+		snprintf(hid, sizeof hid, "%032lx", hh + 1);
+		snprintf(kk, sizeof kk, "352801%010ld", hh + 1);
+		snprintf(addr, sizeof addr, "Jl. Mawar No. %ld", hh % 500 + 1);
+		sqlite3_bind_text(h, 1, hid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(h, 2, "35.28.01.2001", -1, SQLITE_STATIC);
+		sqlite3_bind_text(h, 3, dusun[hh % 5], -1, SQLITE_STATIC);
+		sqlite3_bind_int(h, 4, (int)(hh % 20) + 1);
+		sqlite3_bind_int(h, 5, (int)(hh % 5) + 1);
+		sqlite3_bind_text(h, 6, addr, -1, SQLITE_TRANSIENT);
+		sqlite3_step(h);
+		sqlite3_reset(h);
+		int n = 2 + (int)(hh % 5);
+		for (int i = 0; i < n && made < members; i++, made++) {
+			char mid[33], nik[17], name[64];
+			seed = seed * 1103515245u + 12345u;
+			snprintf(mid, sizeof mid, "%032lx", made + 1 + 0x100000000L);
+			snprintf(nik, sizeof nik, "3528%02d%06ld%04d", (int)(made % 13) + 1, made % 1000000, i + 1);
+			snprintf(name, sizeof name, "%s %s", first[(seed >> 8) % 20], last[(seed >> 16) % 20]);
+			sqlite3_bind_text(m, 1, mid, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(m, 2, hid, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(m, 3, nik, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(m, 4, kk, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(m, 5, name, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int(m, 6, 1 + (int)(seed % 2));
+			sqlite3_bind_text(m, 7, "1980-01-01", -1, SQLITE_STATIC);
+			sqlite3_bind_int(m, 8, i == 0 ? 1 : 4);
+			sqlite3_step(m);
+			sqlite3_reset(m);
+		}
+		hh++;
+	}
+	sqlite3_exec(db, "COMMIT", 0, 0, 0);
+	sqlite3_finalize(h);
+	sqlite3_finalize(m);
+	for (int v = hv; v <= nv; v++) sqlite3_exec(db, db_migration_sql(v), 0, 0, 0);
+	char pragma[48];
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", nv);
+	sqlite3_exec(db, pragma, 0, 0, 0);
+	sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", 0, 0, 0);
+	sqlite3_close(db);
+	return 0;
+}
+
+/* ---- bare SQLite: the same queries, prepared and stepped by hand ------- */
+
+static sqlite3 *bare;
+
+static int bare_count(const char *match)
+{
+	sqlite3_stmt *st;
+	const char *q = match && *match
+		? "SELECT count(*) FROM hhlist WHERE n IN (SELECT rowid FROM hh_fts WHERE hh_fts MATCH ?1)"
+		: "SELECT count(*) FROM hhlist";
+	sqlite3_prepare_v2(bare, q, -1, &st, 0);
+	if (match && *match) sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	int c = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	return c;
+}
+
+static int bare_page(const char *match, const char *key, const char *id, int dir)
+{
+	sqlite3_stmt *st;
+	const char *q;
+	if (match && *match)
+		q = "SELECT household_id, head, sk_name FROM hhlist WHERE (sk_name, household_id) > (?1, ?2)"
+		    " AND n IN (SELECT rowid FROM hh_fts WHERE hh_fts MATCH ?3) ORDER BY sk_name, household_id LIMIT 20";
+	else if (dir > 0)
+		q = "SELECT household_id, head, sk_name FROM hhlist WHERE (sk_name, household_id) > (?1, ?2)"
+		    " ORDER BY sk_name, household_id LIMIT 20";
+	else
+		q = "SELECT household_id, head, sk_name FROM hhlist WHERE (sk_name, household_id) < (?1, ?2)"
+		    " ORDER BY sk_name DESC, household_id DESC LIMIT 20";
+	sqlite3_prepare_v2(bare, q, -1, &st, 0);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+	if (match && *match) sqlite3_bind_text(st, 3, match, -1, SQLITE_STATIC);
+	int k = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) k++;
+	sqlite3_finalize(st);
+	return k;
+}
+
+int main(void)
+{
+	long members = getenv("SIKS_BENCH_MEMBERS") ? atol(getenv("SIKS_BENCH_MEMBERS")) : 1000000;
+	char path[128];
+	siks_err e;
+	setenv("SIKSDESA_DATA", "data", 0);
+	siks_i18n_init("id");
+	snprintf(path, sizeof path, "/tmp/siks-bench-tui-%ld.db", members);
+	printf("bench_tui: household list on %ld members (targets: first screen < 100 ms, keystroke and page < 30 ms, peak < 16 MB)\n",
+	       members);
+	double t0 = now();
+	/* built in a child, so the peak memory below is the list's alone */
+	pid_t pid = fork();
+	if (pid == 0) _exit(build(path, members) == 0 ? 0 : 1);
+	int wst = 1;
+	if (pid < 0 || waitpid(pid, &wst, 0) < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst) != 0) {
+		fprintf(stderr, "bench_tui: cannot build %s\n", path);
+		return 1;
+	}
+	printf("  built in %.1f s (bare inserts, then the household-list migration)\n", now() - t0);
+	long kb0 = peak_kb();
+
+	/* first screen: open, header's unsent count, list count, first page */
+	t0 = now();
+	siks *s;
+	if (siks_open(&s, path, 0, &e) != 0) { fprintf(stderr, "bench_tui: %s\n", e.msg); return 1; }
+	double open_ms = (now() - t0) * 1000;
+	hh_filter f;
+	hh_row page[PAGE], prev;
+	hh_filter_default(&f);
+	db_int(s, "SELECT count(*) FROM change WHERE seq > 0", 0);
+	long total = hhlist_count(s, &f);
+	int k = hhlist_fetch(s, &f, NULL, +1, PAGE, page, &e);
+	double first_ms = (now() - t0) * 1000;
+	sqlite3_open_v2(path, &bare, SQLITE_OPEN_READONLY, NULL);
+	t0 = now();
+	bare_count(NULL);
+	bare_page(NULL, "", "", +1);
+	double first_bare = (now() - t0) * 1000;
+	printf("  first screen: %.1f ms (of which siks_open %.1f ms; bare SQLite %.1f ms), %ld households, %d rows shown\n",
+	       first_ms, open_ms, first_bare, total, k);
+
+	/* incremental search: every prefix of what an operator types */
+	const char *typed = "siti nur'aini";
+	double worst = 0, worst_bare = 0, sum = 0;
+	int keys = 0;
+	char buf[64];
+	for (size_t i = 1; i <= strlen(typed); i++) {
+		snprintf(buf, sizeof buf, "%.*s", (int)i, typed);
+		snprintf(f.search, sizeof f.search, "%s", buf);
+		t0 = now();
+		long c = hhlist_count(s, &f);
+		hhlist_fetch(s, &f, NULL, +1, PAGE, page, &e);
+		double ms = (now() - t0) * 1000;
+		char match[200];
+		hhlist_match_expr(buf, match, sizeof match);
+		t0 = now();
+		bare_count(match);
+		bare_page(match, "", "", +1);
+		double bms = (now() - t0) * 1000;
+		printf("  search \"%s\": %6.1f ms (bare %6.1f ms), %ld households\n", buf, ms, bms, c);
+		if (ms > worst) worst = ms;
+		if (bms > worst_bare) worst_bare = bms;
+		sum += ms;
+		keys++;
+	}
+	printf("  search keystroke: mean %.1f ms, worst %.1f ms (bare worst %.1f ms)\n", sum / keys, worst, worst_bare);
+	/* a NIK typed whole */
+	snprintf(f.search, sizeof f.search, "3528010000010001");
+	t0 = now();
+	hhlist_count(s, &f);
+	hhlist_fetch(s, &f, NULL, +1, PAGE, page, &e);
+	printf("  search by NIK: %.1f ms\n", (now() - t0) * 1000);
+
+	/* page-down near the end: End, ten pages up, then ten pages down */
+	f.search[0] = 0;
+	k = hhlist_fetch(s, &f, NULL, -1, PAGE, page, &e);
+	for (int i = 0; i < 10 && k > 0; i++) {
+		prev = page[0];
+		k = hhlist_fetch(s, &f, &prev, -1, PAGE, page, &e);
+	}
+	worst = 0, sum = 0;
+	double bworst = 0;
+	for (int i = 0; i < 10 && k > 0; i++) {
+		prev = page[k - 1];
+		t0 = now();
+		k = hhlist_fetch(s, &f, &prev, +1, PAGE, page, &e);
+		double ms = (now() - t0) * 1000;
+		t0 = now();
+		bare_page(NULL, prev.key, prev.id, +1);
+		double bms = (now() - t0) * 1000;
+		if (ms > worst) worst = ms;
+		if (bms > bworst) bworst = bms;
+		sum += ms;
+	}
+	printf("  page-down near the end: mean %.2f ms, worst %.2f ms (bare worst %.2f ms)\n", sum / 10, worst, bworst);
+	printf("  peak memory: %.1f MB (%.1f MB before opening)\n", peak_kb() / 1024.0, kb0 / 1024.0);
+	sqlite3_close(bare);
+	siks_close(s);
+	unlink(path);
+	char wal[140];
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	unlink(wal);
+	snprintf(wal, sizeof wal, "%s-shm", path);
+	unlink(wal);
+	return 0;
+}
