@@ -34,6 +34,12 @@
 #define LATIHAN_PESERTA "peserta"
 #define LATIHAN_PESERTA_PIN "1234"
 
+/* A file a practice database exports (CSV) carries this column, with
+ * LATIHAN_MARK in every row; importing such a file into a real register is
+ * refused (latihan_refuse_import), so practice data never passes for real. */
+#define LATIHAN_MARK_COL "latihan"
+#define LATIHAN_MARK "LATIHAN"
+
 typedef struct latihan_param {
 	char name[32];                /* bound to :name in the checks */
 	char *value;
@@ -106,6 +112,11 @@ int latihan_reset(const char *path, siks_err *e);
 /* The refusal every sync entry point makes: SIKS_EPERM with an Indonesian
  * message when s is a practice database, else 0. */
 int latihan_refuse_sync(siks *s, siks_err *e);
+
+/* The refusal of an import into s of a file whose header (n names) holds
+ * LATIHAN_MARK_COL, unless s is itself a practice database: SIKS_EPERM
+ * naming path, else 0. */
+int latihan_refuse_import(siks *s, const char *path, char *const *header, size_t n, siks_err *e);
 
 /* The trainee's results as a CSV file in dir (a USB stick), written
  * atomically under a name of its own (latihan-hasil-<nama>-<time>.csv);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "siks/db.h"
 #include "siks/i18n.h"
 #include "siks/latihan.h"
@@ -141,6 +142,18 @@ int latihan_refuse_sync(siks *s, siks_err *e)
 	return siks_fail(e, SIKS_EPERM, "",
 			 _("Ini basis data LATIHAN: tidak dapat mengirim atau menerima paket sinkronisasi. "
 			   "Data latihan tidak boleh tercampur dengan data sungguhan."));
+}
+
+int latihan_refuse_import(siks *s, const char *path, char *const *header, size_t n, siks_err *e)
+{
+	if (s->practice)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (header[i] && strcasecmp(header[i], LATIHAN_MARK_COL) == 0)
+			return siks_fail(e, SIKS_EPERM, "",
+					 _("%s diekspor dari basis data LATIHAN; data latihan tidak dapat diimpor ke "
+					   "basis data sungguhan."), path);
+	return 0;
 }
 
 /* ---- session and progress ----------------------------------------------- */

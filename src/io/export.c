@@ -12,6 +12,7 @@
 #include "siks/export.h"
 #include "siks/history.h"
 #include "siks/i18n.h"
+#include "siks/latihan.h"
 #include "siks/platform.h"
 #include "siks/rec.h"
 #include "siks/strbuf.h"
@@ -214,6 +215,11 @@ int export_csv(siks *s, const char *path, const exp_opts *o, long *rows, siks_er
 			sb_addn(&b, &sepc, 1);
 		csv_add_field(&b, cols[i].name, sep);
 	}
+	/* the practice mark (latihan.h): a real register refuses to import it */
+	if (s->practice) {
+		sb_addn(&b, &sepc, 1);
+		csv_add_field(&b, LATIHAN_MARK_COL, sep);
+	}
 	sb_add(&b, "\r\n");
 	const char **v;
 	int got;
@@ -222,6 +228,10 @@ int export_csv(siks *s, const char *path, const exp_opts *o, long *rows, siks_er
 			if (i)
 				sb_addn(&b, &sepc, 1);
 			add_cell(&b, v[i], exp_col_kind(i), sep);
+		}
+		if (s->practice) {
+			sb_addn(&b, &sepc, 1);
+			csv_add_field(&b, LATIHAN_MARK, sep);
 		}
 		sb_add(&b, "\r\n");
 		n++;

@@ -12,6 +12,7 @@
 #include "siks/db.h"
 #include "siks/i18n.h"
 #include "siks/import.h"
+#include "siks/latihan.h"
 #include "siks/platform.h"
 #include "siks/rec.h"
 #include "siks/strbuf.h"
@@ -589,6 +590,11 @@ int import_file(siks *s, const char *path, const imp_opts *o, imp_result *r, sik
 		csv_close(in);
 		return got < 0 ? (e ? e->code : SIKS_EFORMAT)
 			       : siks_fail(e, SIKS_EFORMAT, "", _("Berkas %s kosong"), path);
+	}
+	/* an export of a practice database never passes for real data */
+	if (latihan_refuse_import(s, path, row.f, row.n, e) != 0) {
+		csv_close(in);
+		return SIKS_EPERM;
 	}
 	if (colmap_header(&c.m, row.f, row.n, e) != 0) {
 		csv_close(in);

@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include "siks/auth.h"
 #include "siks/backup.h"
+#include "siks/export.h"
+#include "siks/import.h"
 #include "siks/latihan.h"
 #include "siks/platform.h"
 #include "siks/sync.h"
@@ -432,6 +434,55 @@ static void test_practice_refuses_sync(void **state)
 	siks_close(s);
 }
 
+/* A CSV exported from a practice database carries the mark; a real register
+ * refuses to import it, a practice one takes it. */
+static void test_export_marked_import_refused(void **state)
+{
+	(void)state;
+	siks *s = fresh();
+	siks_err e = { 0 };
+	char out[64], csv[128];
+	tu_tmpdir(out);
+	snprintf(csv, sizeof csv, "%s/ekspor.csv", out);
+	long rows = 0;
+	int rc = export_csv(s, csv, NULL, &rows, &e);
+	if (rc)
+		fprintf(stderr, "export: %s\n", e.msg);
+	assert_int_equal(rc, 0);
+	assert_true(rows > 1000);
+	siks_close(s);
+	char *buf = NULL;
+	size_t len = 0;
+	assert_int_equal(plat_read_file(csv, &buf, &len, &e), 0);
+	const char *nl = strstr(buf, "\r\n");
+	assert_non_null(nl);
+	assert_true(nl - buf > 9 && memcmp(nl - 8, ",latihan", 8) == 0);
+	assert_non_null(strstr(nl, ",LATIHAN\r\n"));
+	free(buf);
+
+	/* a real village refuses it whole, dry run or not */
+	siks *real = tu_open(SIKS_SITE_DESA, NULL);
+	imp_result r;
+	imp_opts o = { 0, NULL, -1, 0 };
+	assert_int_equal(import_file(real, csv, &o, &r, &e), SIKS_EPERM);
+	assert_non_null(strstr(e.msg, "LATIHAN"));
+	imp_result_free(&r);
+	o.dry_run = 1;
+	assert_int_equal(import_file(real, csv, &o, &r, &e), SIKS_EPERM);
+	imp_result_free(&r);
+	assert_int_equal(db_int(real, "SELECT count(*) FROM member", -1), 0);
+	siks_close(real);
+
+	/* a practice database may take it (a dry run: nothing is new there) */
+	s = fresh();
+	rc = import_file(s, csv, &o, &r, &e);
+	if (rc)
+		fprintf(stderr, "practice import: %s\n", e.msg);
+	assert_int_equal(rc, 0);
+	imp_result_free(&r);
+	siks_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -448,6 +499,7 @@ int main(void)
 		cmocka_unit_test(test_09_musdes),
 		cmocka_unit_test(test_reset_after_work),
 		cmocka_unit_test(test_practice_refuses_sync),
+		cmocka_unit_test(test_export_marked_import_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
