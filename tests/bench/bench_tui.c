@@ -109,14 +109,38 @@ static int build(const char *path, long members)
 
 static sqlite3 *bare;
 
-static int bare_count(const char *match)
+/* The search as hhlist.c states it: every typed word must be found in the
+ * household (a member's row or its address row); ?1 is the words as a JSON
+ * array of FTS5 prefix terms. */
+#define BARE_SRCH " n IN (SELECT hh FROM json_each(?1) w JOIN hh_fts ON hh_fts MATCH w.value" \
+	" GROUP BY hh HAVING count(DISTINCT w.key) = json_array_length(?1))"
+
+static void to_json(const char *expr, char *out, size_t n)
+{
+	size_t o = 0;
+	out[0] = 0;
+	if (!*expr) return;
+	out[o++] = '[';
+	for (const char *p = expr; *p && o + 8 < n;) {
+		if (o > 1) out[o++] = ',';
+		out[o++] = '"';
+		while (*p && *p != ' ' && o + 5 < n) {
+			if (*p == '"') out[o++] = '\\';
+			out[o++] = *p++;
+		}
+		out[o++] = '"';
+		while (*p == ' ') p++;
+	}
+	out[o++] = ']';
+	out[o] = 0;
+}
+
+static int bare_count(const char *json)
 {
 	sqlite3_stmt *st;
-	const char *q = match && *match
-		? "SELECT count(*) FROM hhlist WHERE n IN (SELECT rowid FROM hh_fts WHERE hh_fts MATCH ?1)"
-		: "SELECT count(*) FROM hhlist";
+	const char *q = json && *json ? "SELECT count(*) FROM hhlist WHERE" BARE_SRCH : "SELECT count(*) FROM hhlist";
 	sqlite3_prepare_v2(bare, q, -1, &st, 0);
-	if (match && *match) sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	if (json && *json) sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
 	int c = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
 	sqlite3_finalize(st);
 	return c;
@@ -127,8 +151,8 @@ static int bare_page(const char *match, const char *key, const char *id, int dir
 	sqlite3_stmt *st;
 	const char *q;
 	if (match && *match)
-		q = "SELECT household_id, head, sk_name FROM hhlist WHERE (sk_name, household_id) > (?1, ?2)"
-		    " AND n IN (SELECT rowid FROM hh_fts WHERE hh_fts MATCH ?3) ORDER BY sk_name, household_id LIMIT 20";
+		q = "SELECT household_id, head, sk_name FROM hhlist WHERE (sk_name, household_id) > (?2, ?3) AND"
+		    BARE_SRCH " ORDER BY sk_name, household_id LIMIT 20";
 	else if (dir > 0)
 		q = "SELECT household_id, head, sk_name FROM hhlist WHERE (sk_name, household_id) > (?1, ?2)"
 		    " ORDER BY sk_name, household_id LIMIT 20";
@@ -136,9 +160,14 @@ static int bare_page(const char *match, const char *key, const char *id, int dir
 		q = "SELECT household_id, head, sk_name FROM hhlist WHERE (sk_name, household_id) < (?1, ?2)"
 		    " ORDER BY sk_name DESC, household_id DESC LIMIT 20";
 	sqlite3_prepare_v2(bare, q, -1, &st, 0);
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-	if (match && *match) sqlite3_bind_text(st, 3, match, -1, SQLITE_STATIC);
+	if (match && *match) {
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, id, -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+	}
 	int k = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) k++;
 	sqlite3_finalize(st);
@@ -199,8 +228,9 @@ int main(void)
 		long c = hhlist_count(s, &f);
 		hhlist_fetch(s, &f, NULL, +1, PAGE, page, &e);
 		double ms = (now() - t0) * 1000;
-		char match[200];
-		hhlist_match_expr(buf, match, sizeof match);
+		char expr[200], match[300];
+		hhlist_match_expr(buf, expr, sizeof expr);
+		to_json(expr, match, sizeof match);
 		t0 = now();
 		bare_count(match);
 		bare_page(match, "", "", +1);
