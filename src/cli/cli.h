@@ -49,6 +49,9 @@ const cli_cmd *cli_find(const char *name);
 /* The program's usage: every command's usage line and the general options. */
 void cli_usage_all(FILE *f);
 
+/* `siksdesa latihan ...` (cmd_latihan.c), also reached from the start screen. */
+int cmd_latihan(cli_ctx *c, int argc, char **argv);
+
 /* The UI (src/tui/); returns the exit status. */
 int tui_main(cli_ctx *c);
 #endif

@@ -62,6 +62,11 @@ int ind_key(scr_indicator *i, int key);
 int latihan_tag_draw(ui *u, int y, int x);
 void latihan_run(ui *u);
 
+/* The start screen of a register with no site yet (scr_start.c): set it up
+ * for a village or district, or ask for the practice copy. */
+enum { START_READY = 0, START_LATIHAN = 1, START_QUIT = 2 };
+int scr_start(ui *u);
+
 /* Full-screen modal screens. */
 void help_run(ui *u, int ctx, const char *field_rule);
 /* Proposals (all, or one household's history when household_id is set). */

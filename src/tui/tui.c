@@ -122,7 +122,7 @@ void ui_frame(ui *u, int ctx, int *top, int *bottom)
 {
 	char left[256], right[256], date[11];
 	date_format(u->today, date);
-	snprintf(left, sizeof left, "siksdesa  %s %s", u->s->site_nama[0] ? u->s->site_nama : _("(desa belum diatur)"),
+	snprintf(left, sizeof left, "siksdesa  %s %s", u->s->site_nama[0] || u->s->site_kode[0] ? u->s->site_nama : _("(desa belum diatur)"),
 		 u->s->site_kode);
 	snprintf(right, sizeof right, _("%s  %s  belum terkirim: %ld "),
 		 u->s->operator_name[0] ? u->s->operator_name : "-", date, ui_unsent(u));
@@ -358,6 +358,7 @@ int tui_main(cli_ctx *c)
 	app a;
 	siks_err e;
 	char err[256];
+	int start = START_READY;
 	memset(&a, 0, sizeof a);
 	a.u.c = c;
 	(void)e;
@@ -383,8 +384,14 @@ int tui_main(cli_ctx *c)
 		status = 1;
 		goto out;
 	}
-	if (a.u.s->site_role == SIKS_SITE_NONE)
-		ui_msg(&a.u, R_WARN, "%s", _("Basis data ini belum diatur: jalankan siksdesa init --desa KODE."));
+	if (a.u.s->site_role == SIKS_SITE_NONE) {
+		paint(&a.u);
+		start = scr_start(&a.u);
+		if (start != START_READY)
+			goto out;
+		if (a.u.s->site_role == SIKS_SITE_NONE)
+			ui_msg(&a.u, R_WARN, "%s", _("Basis data ini belum diatur: jalankan siksdesa init --desa KODE."));
+	}
 	for (;;) {
 		if (ui_too_small(&a.u) && ui_small_screen(&a.u) == UI_QUIT) break;
 		/* a wide screen always shows a household beside the list */
@@ -404,5 +411,14 @@ out:
 	ind_free(a.ind);
 	term_end();
 	siks_close(a.u.s);
+	if (start == START_LATIHAN) {
+		/* the practice copy lives in its own file, never this register */
+		char path[1100];
+		const char *slash = strrchr(c->db_path, '/');
+		snprintf(path, sizeof path, "%.*s%slatihan.db", slash ? (int)(slash - c->db_path) : 0,
+			 c->db_path, slash ? "/" : "");
+		char *argv[] = { "latihan", "--db", path, NULL };
+		return cmd_latihan(c, 3, argv);
+	}
 	return status;
 }
