@@ -161,10 +161,36 @@ static void filter_text(scr_list *l, char *out, size_t n)
 	}
 }
 
+/* 1 when another key is already waiting (a fast typist, a paste). */
+static int key_pending(void)
+{
+	wint_t c;
+	nodelay(stdscr, TRUE);
+	int rc = get_wch(&c);
+	nodelay(stdscr, FALSE);
+	if (rc == ERR) return 0;
+	if (rc == KEY_CODE_YES) ungetch((int)c);
+	else unget_wch((wchar_t)c);
+	return 1;
+}
+
+static void apply_search(scr_list *l, int force)
+{
+	/* while keys keep coming, only the last one searches: a broad prefix
+	 * ("s") costs more than a keystroke's time on a large register */
+	if (!force && key_pending()) return;
+	snprintf(l->f.search, sizeof l->f.search, "%.127s", l->search.buf);
+	l->count = hhlist_count(l->u->s, &l->f);
+	lv_home(&l->lv);
+}
+
 void list_draw(scr_list *l, int y, int x, int h, int w, int active)
 {
 	char title[256], ft[200];
 	l->width = w;
+	/* a search skipped while keys were coming is done once they stop */
+	if (strncmp(l->f.search, l->search.buf, sizeof l->f.search - 1) != 0 && !key_pending())
+		apply_search(l, 1);
 	filter_text(l, ft, sizeof ft);
 	if (l->count >= 0) snprintf(title, sizeof title, _("Rumah tangga: %ld  (%s)"), l->count, ft);
 	else snprintf(title, sizeof title, _("Rumah tangga  (%s)"), ft);
@@ -199,13 +225,6 @@ void list_draw(scr_list *l, int y, int x, int h, int w, int active)
 		curs_set(1);
 		edit_draw(&l->search, stdscr, y + 1, x + lw, w - lw, ui_attr(R_FOCUS), 1);
 	}
-}
-
-static void apply_search(scr_list *l)
-{
-	snprintf(l->f.search, sizeof l->f.search, "%.127s", l->search.buf);
-	l->count = hhlist_count(l->u->s, &l->f);
-	lv_home(&l->lv);
 }
 
 static void choose_sort(scr_list *l)
@@ -255,16 +274,17 @@ int list_key(scr_list *l, int key)
 	if (l->searching) {
 		if (key == KEY_ESC) {
 			l->searching = 0;
-			if (l->search.buf[0]) { edit_set(&l->search, "", 60, 0); apply_search(l); }
+			if (l->search.buf[0]) { edit_set(&l->search, "", 60, 0); apply_search(l, 1); }
 			return UI_REDRAW;
 		}
 		if (key == '\r' || key == KEY_DOWN || key == '\t' || key == KEY_NPAGE) {
 			l->searching = 0;
+			if (strcmp(l->f.search, l->search.buf) != 0) apply_search(l, 1); /* one was skipped */
 			if (key == KEY_NPAGE) lv_page(&l->lv, +1);
 			return UI_REDRAW | UI_SELMOVED;
 		}
 		int r = edit_key(&l->search, key);
-		if (r == ED_CHANGED) apply_search(l);
+		if (r == ED_CHANGED) apply_search(l, 0);
 		if (r != ED_UNHANDLED) return UI_REDRAW | UI_SELMOVED;
 	}
 	int act = action_for_key(list_ctx(l), key);
@@ -284,7 +304,7 @@ int list_key(scr_list *l, int key)
 		return UI_REDRAW;
 	}
 	case A_BACK:
-		if (l->search.buf[0]) { edit_set(&l->search, "", 60, 0); apply_search(l); return UI_REDRAW; }
+		if (l->search.buf[0]) { edit_set(&l->search, "", 60, 0); apply_search(l, 1); return UI_REDRAW; }
 		return UI_HANDLED;
 	}
 	if (lv_key(&l->lv, key)) return UI_REDRAW | UI_SELMOVED;
