@@ -6,6 +6,7 @@
 #include "siks/i18n.h"
 #include "siks/wilayah.h"
 #include "dialog.h"
+#include "scr_auth.h"
 #include "screens.h"
 
 /* Asks the kode wilayah until it is accepted or Esc; 0 when set up. */
@@ -44,10 +45,13 @@ int scr_start(ui *u)
 	};
 	for (;;) {
 		int k = dlg_choose(u, _("Selamat datang di siksdesa: basis data ini masih kosong"), items, 4, 0);
-		if (k == 0 && ask_site(u, SIKS_SITE_DESA) == 0)
+		if ((k == 0 && ask_site(u, SIKS_SITE_DESA) == 0) ||
+		    (k == 1 && ask_site(u, SIKS_SITE_KABUPATEN) == 0)) {
+			/* the first run makes the admin account (the menu offers it
+			 * while there is none; it can be declined and made later) */
+			tui_operator_menu(u);
 			return START_READY;
-		if (k == 1 && ask_site(u, SIKS_SITE_KABUPATEN) == 0)
-			return START_READY;
+		}
 		if (k == 2)
 			return START_LATIHAN;
 		if (k == 3)

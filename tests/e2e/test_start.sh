@@ -16,8 +16,20 @@ keys Enter
 keys C-u; type "35.09.01.2001"; keys Enter
 wait_for "Nama desa/kelurahan:"
 type "Kaliwates"; keys Enter
-wait_for "Basis data disiapkan untuk 35.09.01.2001 Kaliwates."
+# the first run makes the admin account
+wait_for "Belum ada akun operator"
+keys Enter
+wait_for "Nama operator:"
+type "Rofiqoh"; keys Enter
+wait_for "PIN baru untuk Rofiqoh"
+type "2468"; keys Enter
+wait_for "Ulangi PIN baru"
+type "2468"; keys Enter
+wait_for "Operator Rofiqoh (admin) dibuat."
 screen_has "Kaliwates 35.09.01.2001"
+screen_has "Rofiqoh"
+sql_is "SELECT name || ' ' || role FROM operator" "Rofiqoh 3"
+sql_is "SELECT count(*) FROM operator WHERE pin_hash LIKE '%2468%'" "0"
 sql_is "SELECT value FROM setting WHERE key = 'site.kode'" "35.09.01.2001"
 sql_is "SELECT value FROM setting WHERE key = 'site.role'" "1"
 keys q
