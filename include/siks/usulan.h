@@ -119,7 +119,8 @@ int musdes_find(siks *s, const char *nomor_ba, char out_id[33], siks_err *e);
 
 /* Decides one Draf proposal at musdes musdes_id: agree 1 -> Disetujui musdes,
  * 0 -> Ditolak musdes; the musdes id is stored on the proposal. The musdes
- * must be of the proposal's village. Needs SIKS_ACT_MUSDES. */
+ * must be of the proposal's village. Only at a village site; needs
+ * SIKS_ACT_MUSDES. */
 int usulan_decide(siks *s, const char *usulan_id, const char *musdes_id, int agree, siks_err *e);
 /* Decides several at once in one transaction: all are saved or none (the
  * first refusal is returned). An id in both lists is refused. */

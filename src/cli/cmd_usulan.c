@@ -62,11 +62,11 @@ static int resolve(cli_ctx *c, siks *s, const char *table, const char *id, char 
 
 /* ---- usulan list / history ------------------------------------------------- */
 
-static void print_counts(siks *s)
+static void print_counts(siks *s, const char *desa)
 {
 	int64_t k[USULAN_STATUS_MAX + 1];
 	siks_err e = { 0 };
-	if (usulan_counts(s, NULL, k, &e) != 0)
+	if (usulan_counts(s, desa, k, &e) != 0)
 		return;
 	for (int st = 1; st <= USULAN_STATUS_MAX; st++) {
 		const char *l = codes_label(s->codes, "status_usulan", st);
@@ -92,6 +92,8 @@ static int usulan_ls(cli_ctx *c, siks *s, int argc, char **argv)
 			if (resolve(c, s, "musdes", argv[++i], md))
 				return 1;
 			f.musdes_id = md;
+		} else if (strcmp(argv[i], "--desa") == 0 && i + 1 < argc) {
+			f.desa = argv[++i];
 		} else {
 			return cli_usage(c, "usulan");
 		}
@@ -101,7 +103,7 @@ static int usulan_ls(cli_ctx *c, siks *s, int argc, char **argv)
 	siks_err e = { 0 };
 	if (usulan_list(s, &f, &rows, &n, &e) != 0)
 		return cli_err(c, 1, &e);
-	print_counts(s);
+	print_counts(s, f.desa);
 	for (size_t i = 0; i < n; i++) {
 		const usulan_row *r = &rows[i];
 		char tgl[11], nik[24];

@@ -111,7 +111,7 @@ static const cli_cmd commands[] = {
 	     "sama tidak mengubah apa pun. --map: CSV \"kolom berkas,kolom siksdesa\" untuk "
 	     "nama kolom lain."), 1 },
 	{ "usulan", cmd_usulan,
-	  N_("usulan list [--status S] [--household ID] [--musdes ID] | usulan add --household ID "
+	  N_("usulan list [--status S] [--household ID] [--musdes ID] [--desa KODE] | usulan add --household ID "
 	     "[--member ID] --jenis J --alasan A [--ket TEKS] | usulan keluar --member ID --alasan A "
 	     "[--ket TEKS] | usulan result ID --diterima|--ditolak [--alasan TEKS] | usulan history ID"),
 	  N_("Usulan perubahan penerima bantuan (baru, perbaikan, keluar). list: jumlah per status "

@@ -194,6 +194,10 @@ int musdes_decide(siks *s, const char *musdes_id, const char *const *setuju, siz
 {
 	if (auth_allow(s, SIKS_ACT_MUSDES, e) != 0)
 		return SIKS_EPERM;
+	/* the decisions are the village's: the district sees them by package */
+	if (s->site_role == SIKS_SITE_KABUPATEN)
+		return siks_fail(e, SIKS_EPERM, "",
+				 _("Keputusan musdes dicatat di basis data desa; dinas menerimanya lewat paket desa"));
 	if (!musdes_id || !*musdes_id)
 		return siks_fail(e, SIKS_EINVAL, "musdes_id",
 				 _("Musdes: keputusan disetujui atau ditolak hanya melalui berita acara musdes; catat musdesnya dulu"));

@@ -67,6 +67,8 @@ grep -q 'Draf -> Ditolak musdes' "$d/hist" || fail "history refusal"
 
 "$bin" --db "$db" usulan result "$keluar" --diterima 2>"$d/err"; [ $? -eq 1 ] || fail "village cannot record the district's verdict"
 grep -q 'kabupaten' "$d/err" || fail "district-only message"
+"$bin" --db "$db" usulan list --desa 35.28.01.2002 | grep -q '(jumlah 0)$' || fail "list of another village is empty"
+[ "$("$bin" --db "$db" usulan list --desa 35.28.01.2001 | wc -l)" -eq 24 ] || fail "list of this village"
 "$bin" --lang en --db "$db" usulan list --status 2 | head -1 | grep -q '^Draft 5, Agreed at musdes 13' || fail "english counts"
 
 k="$d/kab.db"

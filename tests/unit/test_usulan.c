@@ -571,6 +571,17 @@ static void test_result_at_district_and_roles(void **st)
 	char hh[33], a[33], b[33], hh2[33];
 	arrived(k, hh, a);
 	arrived(k, hh2, b);
+	/* a village's musdes arrived by package: the district cannot decide there */
+	siks_rec m;
+	assert_int_equal(rec_init(&m, "musdes"), 0);
+	rec_set(&m, "desa", "35.28.01.2001");
+	rec_set(&m, "tanggal", "2026-11-20");
+	rec_set(&m, "tempat", "Balai Desa");
+	rec_set(&m, "nomor_ba", "BA-1");
+	assert_int_equal(rec_save(k, &m, &e), 0);
+	assert_int_equal(usulan_decide(k, a, m.id, 1, &e), SIKS_EPERM);
+	assert_non_null(strstr(e.msg, "basis data desa"));
+	rec_free(&m);
 	assert_int_equal(usulan_result(k, a, 1, NULL, &e), 0);
 	assert_int_equal(status_of(k, a), USULAN_DITERIMA);
 	assert_int_equal(usulan_result(k, a, 1, NULL, &e), SIKS_EINVAL);
