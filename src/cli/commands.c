@@ -29,6 +29,7 @@ int cmd_import(cli_ctx *c, int argc, char **argv);
 int cmd_usulan(cli_ctx *c, int argc, char **argv);
 int cmd_musdes(cli_ctx *c, int argc, char **argv);
 int cmd_export(cli_ctx *c, int argc, char **argv);
+int cmd_report(cli_ctx *c, int argc, char **argv);
 
 /* One line a command; its usage and help are the one source of --help. */
 static const cli_cmd commands[] = {
@@ -132,6 +133,14 @@ static const cli_cmd commands[] = {
 	     "bentuk yang dibaca import; bawaan UTF-8 dengan BOM dan koma) atau xlsx (lembar Rumah "
 	     "tangga dan Anggota, NIK dan No KK sebagai teks, baris judul dibekukan). Berkas ditulis "
 	     "utuh atau tidak sama sekali, dan dicatat di jejak audit."), 1 },
+	{ "report", cmd_report,
+	  N_("report bnba [MUSDES] | kartu ID | ringkasan | triwulan TAHUN-TRIWULAN [--csv BERKAS] [--html BERKAS]"),
+	  N_("Laporan untuk dibaca di layar atau, dengan --html, dicetak A4 dari peramban: bnba (daftar "
+	     "usulan by name by address dari musdes terakhir atau MUSDES, dengan berita acara dan tempat "
+	     "tanda tangan), kartu (satu rumah tangga untuk kunjungan verifikasi), ringkasan (rumah tangga, "
+	     "anggota, miskin/tidak miskin per dusun, program, usulan per status), triwulan (di kabupaten: "
+	     "rekap per desa; --csv menulis berkas pengajuan triwulan berisi rumah tangga dengan usulan "
+	     "yang diterima dinas)."), 1 },
 };
 static const size_t ncommands = sizeof commands / sizeof *commands;
 

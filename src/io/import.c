@@ -77,6 +77,10 @@ static const char *column_of(ctx *c, const char *table, const char *field)
 	for (int i = 0; i < c->m.n; i++)
 		if (c->m.c[i].tbl == tbl && strcmp(c->m.c[i].fd->name, field) == 0)
 			return c->m.c[i].header;
+	/* a household rule about a member's field (one head: shdk) */
+	for (int i = 0; i < c->m.n; i++)
+		if (c->m.c[i].tbl != COL_NONE && strcmp(c->m.c[i].fd->name, field) == 0)
+			return c->m.c[i].header;
 	return field;
 }
 
@@ -459,7 +463,12 @@ static int household_group(ctx *c, const char *kk, grow *g, int n)
 		errors += add_findings(c, line, &one, strcmp(f.v[i].table, "household") == 0 ? &h : NULL);
 	}
 	if (errors) {
-		/* the whole household stays out; say so on each of its rows */
+		/* the whole household stays out; say so on each of its rows,
+		 * pointing at the first row with an error */
+		long first = 0;
+		for (size_t p = first_problem; p < c->r->np; p++)
+			if (c->r->p[p].severity == SIKS_ERROR && (!first || c->r->p[p].line < first))
+				first = c->r->p[p].line;
 		for (int j = 0; j < n; j++) {
 			int named = 0;
 			for (size_t p = first_problem; p < c->r->np && !named; p++)
@@ -467,7 +476,7 @@ static int household_group(ctx *c, const char *kk, grow *g, int n)
 			if (!named)
 				problem(c, g[j].line, SIKS_ERROR, c->m.c[c->m.col_kk].header, kk,
 					_("Rumah tangga No KK %s tidak diimpor karena kesalahan di baris %ld"),
-					kk, g[src].line);
+					kk, first);
 		}
 		c->r->rows_rejected += n;
 		goto done;
