@@ -46,7 +46,7 @@ resize() { tmux -L "$T_SOCK" resize-window -t t -x "$1" -y "$2"; }
 
 # wait_for TEXT [SECONDS]: until TEXT (fixed string) is on the screen.
 wait_for() {
-	n=$(( ${2:-8} * 10 ))
+	n=$(( ${2:-15} * 10 ))
 	while [ $n -gt 0 ]; do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.1
@@ -57,7 +57,7 @@ wait_for() {
 
 # wait_gone TEXT [SECONDS]: until TEXT is no longer on the screen.
 wait_gone() {
-	n=$(( ${2:-8} * 10 ))
+	n=$(( ${2:-15} * 10 ))
 	while [ $n -gt 0 ]; do
 		screen | grep -qF -- "$1" || return 0
 		sleep 0.1
