@@ -23,7 +23,7 @@ int safety_check_db(sqlite3 *db, int full, char *why, size_t n);
  * milliseconds), and for larger ones when the last session did not close
  * cleanly (s->unclean_start: a power cut or kill). $SIKSDESA_CHECK_BYTES
  * overrides the size (tests). `siksdesa check` checks any size. */
-#define SAFETY_CHECK_BYTES (64LL << 20)
+#define SAFETY_CHECK_BYTES (16LL << 20)
 int safety_check_open(siks *s, siks_err *e);
 
 /* Takes the session lock of s->path (siks_open, unless read-only). When

@@ -20,6 +20,9 @@
  * search rows (a member's name, NIK, No KK, or the address) */
 #define SRCH " n IN (SELECT hh FROM json_each(?7) w JOIN hh_fts ON hh_fts MATCH w.value" \
 	" GROUP BY hh HAVING count(DISTINCT w.key) = json_array_length(?7))"
+/* One word (the common case while typing, and the broadest): ?7 is the term
+ * itself, and no grouping is needed. */
+#define SRCH1 " n IN (SELECT hh FROM hh_fts WHERE hh_fts MATCH ?7)"
 
 #define Q(SK, SEARCH) { \
 	"SELECT " COLS ", " SK " FROM hhlist WHERE (" SK ", household_id) > (?1, ?2)" SEARCH FILT \
@@ -27,12 +30,32 @@
 	"SELECT " COLS ", " SK " FROM hhlist WHERE (" SK ", household_id) < (?1, ?2)" SEARCH FILT \
 	" ORDER BY " SK " DESC, household_id DESC LIMIT ?8" }
 
-/* [sort][search][dir] */
-static const char *const sql[3][2][2] = {
-	{ Q("sk_name", ""), Q("sk_name", " AND" SRCH) },
-	{ Q("sk_addr", ""), Q("sk_addr", " AND" SRCH) },
-	{ Q("sk_score", ""), Q("sk_score", " AND" SRCH) },
+/* [sort][search: none, one word, several][dir] */
+static const char *const sql[3][3][2] = {
+	{ Q("sk_name", ""), Q("sk_name", " AND" SRCH1), Q("sk_name", " AND" SRCH) },
+	{ Q("sk_addr", ""), Q("sk_addr", " AND" SRCH1), Q("sk_addr", " AND" SRCH) },
+	{ Q("sk_score", ""), Q("sk_score", " AND" SRCH1), Q("sk_score", " AND" SRCH) },
 };
+
+static void match_json(const char *expr, char *out, size_t n);
+
+/* The search kind for typed text (0 none, 1 one word, 2 several) and what
+ * to bind as ?7: the term of one word, or the JSON array of several. */
+static int search_kind(const char *typed, char *match, size_t n)
+{
+	char expr[400];
+	hhlist_match_expr(typed, expr, sizeof expr);
+	if (!expr[0]) {
+		match[0] = 0;
+		return 0;
+	}
+	if (!strchr(expr, ' ')) {
+		snprintf(match, n, "%s", expr);
+		return 1;
+	}
+	match_json(expr, match, n);
+	return 2;
+}
 
 void hh_filter_default(hh_filter *f)
 {
@@ -132,11 +155,9 @@ static void bind_filter(sqlite3_stmt *st, const hh_filter *f, const char *match)
 int hhlist_fetch(siks *s, const hh_filter *f, const hh_row *from, int dir, int n,
 		 hh_row *out, siks_err *e)
 {
-	char expr[400], match[900];
-	hhlist_match_expr(f->search, expr, sizeof expr);
-	match_json(expr, match, sizeof match);
+	char match[900];
+	int srch = search_kind(f->search, match, sizeof match);
 	int sort = f->sort >= 0 && f->sort <= 2 ? f->sort : 0;
-	int srch = match[0] != 0;
 	sqlite3_stmt *st = db_stmt(s, sql[sort][srch][dir > 0 ? 0 : 1], e);
 	if (!st) return -1;
 	if (from) {
@@ -189,11 +210,12 @@ int hhlist_get(siks *s, const hh_filter *f, const char *id, hh_row *out)
 
 long hhlist_count(siks *s, const hh_filter *f)
 {
-	char expr[400], match[900];
-	hhlist_match_expr(f->search, expr, sizeof expr);
-	match_json(expr, match, sizeof match);
-	sqlite3_stmt *st = match[0]
+	char match[900];
+	int kind = search_kind(f->search, match, sizeof match);
+	sqlite3_stmt *st = kind == 2
 		? db_stmt(s, "SELECT count(*) FROM hhlist WHERE ?1 IS ?1 AND ?2 IS ?2 AND" SRCH FILT " AND ?8 IS ?8", NULL)
+		: kind == 1
+		? db_stmt(s, "SELECT count(*) FROM hhlist WHERE ?1 IS ?1 AND ?2 IS ?2 AND" SRCH1 FILT " AND ?8 IS ?8", NULL)
 		: db_stmt(s, "SELECT count(*) FROM hhlist WHERE ?1 IS ?1 AND ?2 IS ?2" FILT " AND ?7 IS ?7 AND ?8 IS ?8", NULL);
 	if (!st) return -1;
 	bind_filter(st, f, match[0] ? match : NULL);
