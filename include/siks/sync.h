@@ -93,6 +93,10 @@ typedef struct sync_peer_status {
 /* One entry per enrolled peer, by kode. *out malloc'd. */
 int sync_status(siks *s, sync_peer_status **out, int *n, siks_err *e);
 
+/* Changes made here that the partner(s) have not confirmed yet (at the
+ * district: counted from the least advanced village). Cheap: for the header. */
+int64_t sync_unsent(siks *s);
+
 typedef struct sync_conflict {
 	int64_t id;
 	char tbl[32], rec[33], field[32];

@@ -130,3 +130,16 @@ int sync_status(siks *s, sync_peer_status **out, int *n, siks_err *e)
 	*n = k;
 	return 0;
 }
+
+int64_t sync_unsent(siks *s)
+{
+	sqlite3_stmt *st = db_stmt(s,
+		"SELECT count(*) FROM change WHERE origin = ?1 AND seq >"
+		" (SELECT coalesce(min(acked_change), 0) FROM sync_peer)", NULL);
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, s->site_id[0] ? s->site_id : "local", -1, SQLITE_STATIC);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}

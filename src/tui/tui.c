@@ -15,6 +15,7 @@
 #include "text.h"
 #include "siks/db.h"
 #include "siks/i18n.h"
+#include "siks/sync.h"
 #include "siks/platform.h"
 #include "siks/validate.h"
 
@@ -57,16 +58,7 @@ void ui_msg(ui *u, int role, const char *fmt, ...)
 
 long ui_unsent(ui *u)
 {
-	char v[32];
-	long long sent = 0;
-	if (siks_setting_get(u->s, "sync.sent_seq", v, sizeof v) == 0) sent = atoll(v);
-	sqlite3_stmt *st = db_stmt(u->s, "SELECT count(*) FROM change WHERE origin = ?1 AND seq > ?2", NULL);
-	if (!st) return 0;
-	sqlite3_bind_text(st, 1, u->s->site_id[0] ? u->s->site_id : "local", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, sent);
-	long n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return n;
+	return (long)sync_unsent(u->s); /* not yet confirmed by the partner (sync.h) */
 }
 
 void ui_box(int y, int x, int h, int w, const char *title)

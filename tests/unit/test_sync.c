@@ -186,6 +186,7 @@ static void test_exchange_idempotent(void **state)
 	assert_null(memmem(f, len, "Rofiq", 5));
 	assert_null(memmem(f, len, "352801", 6));
 	free(f);
+	assert_int_equal(sync_unsent(v), 10); /* 5 households and 5 members */
 	assert_int_equal(st_import(d, pkg), 0);
 	st_digest(v, "35.28", dv);
 	st_digest(d, DESA, dd);
@@ -239,6 +240,7 @@ static void test_exchange_idempotent(void **state)
 	assert_true(st_find_pkg(dir3, "35.28", pkg3, sizeof pkg3));
 	assert_int_equal(st_import(d, pkg3), 0);
 	assert_int_equal(st_count(d, "SELECT acked_pkg FROM sync_peer"), 1);
+	assert_int_equal(sync_unsent(v), 0); /* the district's receipt confirmed them */
 	sync_out *o;
 	assert_int_equal(sync_export(d, dir3, &o, &n, &e), 0);
 	assert_int_equal(n, 1);
