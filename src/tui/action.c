@@ -30,6 +30,7 @@ static const action table[] = {
 	{ A_HISTORY,   L | F,   0, CTRL('Y'), 'r', NULL,           N_("Riwayat perubahan: rumah tangga ini, atau seluruh desa dari daftar (r, Ctrl-Y)") },
 	{ A_BACKUP,    L,       0, CTRL('X'), 'b', NULL,           N_("Cadangan ke flashdisk dalam satu langkah (b, Ctrl-X)") },
 	{ A_OPERATOR,  L,       0, CTRL('V'), 'g', NULL,           N_("Ganti operator, ganti PIN, tambah operator, samarkan NIK (g, Ctrl-V)") },
+	{ A_SYNC,      L,       0, CTRL('E'), 'k', NULL,           N_("Kirim / Terima paket ke kabupaten atau desa: flashdisk atau folder bersama; konflik (k, Ctrl-E)") },
 	{ A_NEXT_PANE, CX_ALL & ~CX_HELP, 0, '\t', 0, NULL,         N_("Pindah panel (Tab)") },
 	{ A_OPEN,      CX_ALL,  0, '\r', 0,        NULL,            N_("Buka / pilih (Enter)") },
 	{ A_TOGGLE,    CX_CHECK | CX_USULAN, 0, ' ', 0, NULL,       N_("Centang / tandai (Spasi)") },

@@ -68,6 +68,9 @@ enum { START_READY = 0, START_LATIHAN = 1, START_QUIT = 2 };
 int scr_start(ui *u);
 
 /* Full-screen modal screens. */
+/* Kirim / Terima and the conflict screen (scr_sync.c). */
+void tui_sync(ui *u);
+void tui_conflicts(ui *u);
 void help_run(ui *u, int ctx, const char *field_rule);
 /* Proposals (all, or one household's history when household_id is set). */
 int usulan_run(ui *u, const char *household_id);

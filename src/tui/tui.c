@@ -304,6 +304,11 @@ static int handle(app *a, int key)
 	case A_HISTORY: /* scr_history.c */
 		tui_history(&a->u, a->focus == P_LIST ? "" : hh_id(a->hh));
 		return UI_REDRAW;
+	case A_SYNC: /* scr_sync.c */
+		if (a->focus != P_LIST && !leave_form_ok(a)) return UI_REDRAW;
+		tui_sync(&a->u);
+		list_reload(a->list, NULL);
+		return UI_REDRAW;
 	case A_BACKUP:
 		tui_backup_usb(&a->u);
 		return UI_REDRAW;
