@@ -22,6 +22,15 @@ int db_commit(siks *s, siks_err *e);
 /* Marks the transaction failed and ends this level (rolls back at the outermost). */
 void db_rollback(siks *s);
 
+/* Steps st to its end, appending one elem-sized row per result row, filled
+ * by read(st, row). On success *out (malloc'd, the caller frees it) holds
+ * *n rows; on failure *out is NULL, *n is 0 and e says why (what names the
+ * table). st is reset either way. */
+int db_collect(siks *s, sqlite3_stmt *st, size_t elem, void (*read)(sqlite3_stmt *st, void *row),
+	       void **out, size_t *n, const char *what, siks_err *e);
+/* A read for db_collect: column 0 as a 33-byte record id. */
+void db_read_id(sqlite3_stmt *st, void *row);
+
 /* Convenience: first column of the first row as integer (def when no row). */
 int64_t db_int(siks *s, const char *sql, int64_t def);
 /* Binds text, or NULL when v is NULL or "". */

@@ -123,6 +123,12 @@ int auth_operator_get(siks *s, const char *name, auth_operator *out, siks_err *e
 	return siks_fail(e, SIKS_ENOTFOUND, "nama", _("Operator \"%s\" tidak ada"), name ? name : "");
 }
 
+/* row_to_op in db_collect's shape */
+static void read_op(sqlite3_stmt *st, void *row)
+{
+	row_to_op(st, row);
+}
+
 int auth_operator_list(siks *s, auth_operator **out, size_t *n, siks_err *e)
 {
 	*out = NULL;
@@ -132,32 +138,7 @@ int auth_operator_list(siks *s, auth_operator **out, size_t *n, siks_err *e)
 		" FROM operator ORDER BY name COLLATE NOCASE", e);
 	if (!st)
 		return SIKS_EDB;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t nc = cap ? cap * 2 : 8;
-			auth_operator *p = realloc(*out, nc * sizeof *p);
-			if (!p) {
-				sqlite3_reset(st);
-				free(*out);
-				*out = NULL;
-				*n = 0;
-				return siks_fail(e, SIKS_ENOMEM, "", _("Memori tidak cukup"));
-			}
-			*out = p;
-			cap = nc;
-		}
-		row_to_op(st, &(*out)[(*n)++]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return db_fail(s, e, "operator");
-	}
-	return 0;
+	return db_collect(s, st, sizeof **out, read_op, (void **)out, n, "operator", e);
 }
 
 int auth_operator_add(siks *s, const char *name, int role, const char *pin, siks_err *e)

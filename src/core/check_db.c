@@ -32,26 +32,10 @@ static int members_load(siks *s, const char *hid, struct members *ms, siks_err *
 	sqlite3_bind_text(st, 1, hid, -1, SQLITE_TRANSIENT);
 	/* Ids first: rec_load uses other statements, and the list is small. */
 	char (*ids)[33] = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			char (*p)[33] = realloc(ids, cap * sizeof *ids);
-			if (!p) {
-				free(ids);
-				sqlite3_reset(st);
-				return siks_fail(e, SIKS_ENOMEM, "", _("Memori tidak cukup"));
-			}
-			ids = p;
-		}
-		snprintf(ids[n++], 33, "%s", (const char *)sqlite3_column_text(st, 0));
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(ids);
-		return db_fail(s, e, "member");
-	}
+	size_t n = 0;
+	int rc = db_collect(s, st, sizeof *ids, db_read_id, (void **)&ids, &n, "member", e);
+	if (rc != 0)
+		return rc;
 	ms->v = calloc(n ? n : 1, sizeof *ms->v);
 	if (!ms->v) {
 		free(ids);

@@ -61,26 +61,9 @@ int household_load(siks *s, const char *id, siks_household *h, siks_err *e)
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	/* collect ids first: rec_load uses other statements meanwhile */
 	char (*ids)[33] = NULL;
-	size_t n = 0, cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			void *p = realloc(ids, cap * sizeof *ids);
-			if (!p) {
-				free(ids);
-				sqlite3_reset(st);
-				return siks_fail(e, SIKS_ENOMEM, "", _("Memori tidak cukup"));
-			}
-			ids = p;
-		}
-		snprintf(ids[n++], 33, "%s", (const char *)sqlite3_column_text(st, 0));
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(ids);
-		return db_fail(s, e, "member");
-	}
-	rc = 0;
+	size_t n = 0;
+	if ((rc = db_collect(s, st, sizeof *ids, db_read_id, (void **)&ids, &n, "member", e)) != 0)
+		return rc;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		if (grow(h) != 0) {
 			rc = siks_fail(e, SIKS_ENOMEM, "", _("Memori tidak cukup"));

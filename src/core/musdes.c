@@ -266,6 +266,12 @@ int musdes_get(siks *s, const char *id, musdes_row *out, siks_err *e)
 	return db_fail(s, e, "musdes");
 }
 
+/* read_row in db_collect's shape */
+static void read_any(sqlite3_stmt *st, void *row)
+{
+	read_row(st, row);
+}
+
 int musdes_list(siks *s, musdes_row **out, size_t *n, siks_err *e)
 {
 	*out = NULL;
@@ -273,30 +279,5 @@ int musdes_list(siks *s, musdes_row **out, size_t *n, siks_err *e)
 	sqlite3_stmt *st = db_stmt(s, MUSDES_COLS " ORDER BY m.tanggal DESC, m.id DESC", e);
 	if (!st)
 		return SIKS_EDB;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			musdes_row *p = realloc(*out, nc * sizeof *p);
-			if (!p) {
-				sqlite3_reset(st);
-				free(*out);
-				*out = NULL;
-				*n = 0;
-				return siks_fail(e, SIKS_ENOMEM, "", _("Memori tidak cukup"));
-			}
-			*out = p;
-			cap = nc;
-		}
-		read_row(st, &(*out)[(*n)++]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return db_fail(s, e, "musdes");
-	}
-	return 0;
+	return db_collect(s, st, sizeof **out, read_any, (void **)out, n, "musdes", e);
 }

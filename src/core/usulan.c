@@ -378,27 +378,10 @@ int usulan_mark_sent(siks *s, int64_t *n, siks_err *e)
 	if (!st)
 		return SIKS_EDB;
 	char (*ids)[33] = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			void *p = realloc(ids, nc * sizeof *ids);
-			if (!p) {
-				sqlite3_reset(st);
-				free(ids);
-				return siks_fail(e, SIKS_ENOMEM, "", _("Memori tidak cukup"));
-			}
-			ids = p;
-			cap = nc;
-		}
-		snprintf(ids[cnt++], 33, "%s", (const char *)sqlite3_column_text(st, 0));
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(ids);
-		return db_fail(s, e, "usulan");
-	}
+	size_t cnt = 0;
+	int rc = db_collect(s, st, sizeof *ids, db_read_id, (void **)&ids, &cnt, "usulan", e);
+	if (rc != 0)
+		return rc;
 	rc = db_begin(s, e);
 	for (size_t i = 0; rc == 0 && i < cnt; i++)
 		rc = step(s, ids[i], USULAN_DIKIRIM, USULAN_VIA_KIRIM, NULL, NULL, e);

@@ -152,6 +152,46 @@ void db_rollback(siks *s)
 	}
 }
 
+int db_collect(siks *s, sqlite3_stmt *st, size_t elem, void (*read)(sqlite3_stmt *st, void *row),
+	       void **out, size_t *n, const char *what, siks_err *e)
+{
+	char *rows = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			char *p = realloc(rows, nc * elem);
+			if (!p) {
+				sqlite3_reset(st);
+				free(rows);
+				*out = NULL;
+				*n = 0;
+				return siks_fail(e, SIKS_ENOMEM, "", _("Memori tidak cukup"));
+			}
+			rows = p;
+			cap = nc;
+		}
+		read(st, rows + cnt++ * elem);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(rows);
+		*out = NULL;
+		*n = 0;
+		return db_fail(s, e, what);
+	}
+	*out = rows;
+	*n = cnt;
+	return 0;
+}
+
+void db_read_id(sqlite3_stmt *st, void *row)
+{
+	const unsigned char *t = sqlite3_column_text(st, 0);
+	snprintf(row, 33, "%s", t ? (const char *)t : "");
+}
+
 int64_t db_int(siks *s, const char *sql, int64_t def)
 {
 	sqlite3_stmt *st = db_stmt(s, sql, NULL);
