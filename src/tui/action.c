@@ -15,6 +15,7 @@ static const action table[] = {
 	{ A_SEARCH,    L | F,   3, CTRL('F'), '/', N_("Cari"),      N_("Cari nama, NIK, No KK atau alamat (ketik, hasil langsung)") },
 	{ A_NEW,       L,       4, CTRL('N'), 'n', N_("Baru"),      N_("Rumah tangga baru") },
 	{ A_NEW,       CX_FORM, 4, CTRL('N'), 0,   N_("Anggota"),   N_("Tambah anggota rumah tangga") },
+	{ A_IMPORT,    L,       2, CTRL('B'), 'm', N_("Impor"),     N_("Impor berkas DTKS (.csv, .txt, .tsv): pilih berkas, baca uji cobanya, lalu setujui (m, Ctrl-B)") },
 	{ A_SORT,      L,       5, CTRL('O'), 'o', N_("Urut"),      N_("Urutkan menurut nama, alamat atau skor") },
 	{ A_AGREE,     CX_USULAN, 5, 0,       's', N_("Setuju"),    N_("Usulan yang ditandai disetujui musdes") },
 	{ A_INDICATOR, L | F,   6, CTRL('T'), 'i', N_("Indikator"), N_("Daftar indikator kemiskinan rumah tangga ini") },

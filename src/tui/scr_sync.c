@@ -14,15 +14,11 @@
 #include "siks/platform.h"
 #include "siks/sync.h"
 
-#define MAX_DIRS 8
+#define MAX_DIRS TUI_MAX_PLACES
 
-struct place {
-	char path[1024];
-	char label[1100];
-};
-
-/* USB sticks, then the share folder (setting sync.share). */
-static int find_places(ui *u, struct place *p)
+/* USB sticks, then the share folder (setting sync.share); also the import
+ * screen's places (screens.h). */
+int tui_places(ui *u, tui_place *p)
 {
 	char sticks[MAX_DIRS - 1][512];
 	int k = plat_find_removable(sticks, MAX_DIRS - 2), n = 0;
@@ -188,10 +184,10 @@ void tui_conflicts(ui *u)
 
 void tui_sync(ui *u)
 {
-	struct place p[MAX_DIRS];
+	tui_place p[MAX_DIRS];
 	int sel = 0;
 	for (;;) {
-		int n = find_places(u, p);
+		int n = tui_places(u, p);
 		snprintf(p[n].path, sizeof p[n].path, "%s", "");
 		snprintf(p[n].label, sizeof p[n].label, "%s", _("Folder lain…"));
 		int count = n + 1;

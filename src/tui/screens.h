@@ -68,8 +68,20 @@ enum { START_READY = 0, START_LATIHAN = 1, START_QUIT = 2 };
 int scr_start(ui *u);
 
 /* Full-screen modal screens. */
+/* Where files come and go: the USB sticks mounted, then the share folder
+ * (setting sync.share). tui_places fills p (TUI_MAX_PLACES entries) and
+ * returns how many, at most TUI_MAX_PLACES - 1 (a slot stays free for the
+ * caller's "other folder"). scr_sync.c. */
+#define TUI_MAX_PLACES 8
+typedef struct tui_place {
+	char path[1024];
+	char label[1100]; /* translated: "Flashdisk /media/..." */
+} tui_place;
+int tui_places(ui *u, tui_place *p);
 /* Kirim / Terima and the conflict screen (scr_sync.c). */
 void tui_sync(ui *u);
+/* Impor berkas (scr_import.c): choose a file, read the dry run, confirm. */
+void tui_import(ui *u);
 void tui_conflicts(ui *u);
 void help_run(ui *u, int ctx, const char *field_rule);
 /* Proposals (all, or one household's history when household_id is set). */

@@ -309,6 +309,11 @@ static int handle(app *a, int key)
 		tui_sync(&a->u);
 		list_reload(a->list, NULL);
 		return UI_REDRAW;
+	case A_IMPORT: /* scr_import.c */
+		if (a->focus != P_LIST && !leave_form_ok(a)) return UI_REDRAW;
+		tui_import(&a->u);
+		list_reload(a->list, NULL);
+		return UI_REDRAW;
 	case A_BACKUP:
 		tui_backup_usb(&a->u);
 		return UI_REDRAW;
