@@ -42,6 +42,17 @@ void db_cache_free(siks *s);
 /* Applies the migrations up to the current schema version (each in one
  * transaction). Called by siks_open. */
 int db_migrate(siks *s, siks_err *e);
+/* A bulk write (a file import, a package merge) touches far more pages than
+ * the default 2 MiB page cache holds, and spilling them in the middle of the
+ * transaction cost a quarter of the time. on=1 raises the cache to 64 MiB
+ * for the bulk write; on=0 gives the memory back. */
+void db_bulk(siks *s, int on);
+/* Indexes for search the rows the triggers noted in hh_fts_queue (schema
+ * version 8), in one statement per kind. db_commit calls it before the
+ * outermost COMMIT once s->search_queue is set; siks_open once at start. */
+int db_search_flush(siks *s, siks_err *e);
+/* Its statements, i = 0.. until NULL (benchmarks do the same work bare). */
+const char *db_search_flush_sql(int i);
 /* Migrations as SQL text, index 0 = version 1 (for tests). */
 int db_migration_count(void);
 const char *db_migration_sql(int version);

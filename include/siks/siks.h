@@ -39,6 +39,7 @@ typedef struct siks {
 	/* internal */
 	int tx_depth;
 	int tx_failed;
+	int search_queue;      /* schema has hh_fts_queue: db_commit indexes it (db.h) */
 	int64_t hlc_last;
 	struct stmt_cache *stmts;
 	struct siks_codes *codes;

@@ -106,6 +106,13 @@ int siks_open(siks **out, const char *path, int flags, siks_err *e)
 		siks_close(s);
 		return SIKS_EFORMAT;
 	}
+	/* search rows noted by a writer that committed without db_commit */
+	s->search_queue = 1;
+	if (!(flags & SIKS_OPEN_READONLY) &&
+	    (db_begin(s, e) != 0 || db_commit(s, e) != 0)) {
+		siks_close(s);
+		return e ? e->code : SIKS_EDB;
+	}
 	if (codes_load(&s->codes, s->datadir, e) != 0) {
 		siks_close(s);
 		return e ? e->code : SIKS_EIO;

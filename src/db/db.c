@@ -133,11 +133,20 @@ int db_commit(siks *s, siks_err *e)
 		db_exec(s, "ROLLBACK", NULL);
 		return siks_fail(e, SIKS_EDB, "", _("Perubahan dibatalkan: ada langkah yang gagal"));
 	}
+	if (s->search_queue && db_search_flush(s, e) != 0) {
+		db_exec(s, "ROLLBACK", NULL);
+		return SIKS_EDB;
+	}
 	if (db_exec(s, "COMMIT", e) != 0) {
 		db_exec(s, "ROLLBACK", NULL);
 		return SIKS_EDB;
 	}
 	return 0;
+}
+
+void db_bulk(siks *s, int on)
+{
+	db_exec(s, on ? "PRAGMA cache_size=-65536" : "PRAGMA cache_size=-2000", NULL);
 }
 
 void db_rollback(siks *s)

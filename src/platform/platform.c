@@ -39,7 +39,10 @@ int plat_data_dir(char *out, size_t n)
 {
 	const char *env = getenv("SIKSDESA_DATA");
 	if (env && *env) {
-		snprintf(out, n, "%s", env);
+		/* absolute, so a later chdir cannot lose it, and gettext does not
+		 * call getcwd() on every message it looks up under a relative one */
+		char real[PATH_MAX];
+		snprintf(out, n, "%s", realpath(env, real) ? real : env);
 		return 0;
 	}
 	char exe[1024];

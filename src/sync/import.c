@@ -121,6 +121,7 @@ static int apply_body(siks *s, const sync_peer *p, const pkg_header *h, const ui
 {
 	if (db_begin(s, e) != 0)
 		return SIKS_EDB;
+	db_bulk(s, 1);
 	pkg_reader rd;
 	pkg_change c;
 	pkg_receipt rc = { 0, 0 };
@@ -139,10 +140,13 @@ static int apply_body(siks *s, const sync_peer *p, const pkg_header *h, const ui
 		err = update_peer(s, p, h, &rc, r->applied, r->conflicts, e);
 	if (err) {
 		db_rollback(s);
+		db_bulk(s, 0);
 		r->applied = r->conflicts = 0;
 		return err;
 	}
-	return db_commit(s, e);
+	err = db_commit(s, e);
+	db_bulk(s, 0);
+	return err;
 }
 
 int sync_import_buf(siks *s, const uint8_t *buf, size_t len, sync_in *r, siks_err *e)

@@ -173,8 +173,12 @@ static double build_bare(const char *path, long members)
 			sqlite3_step(m);
 			sqlite3_reset(m);
 		}
-		if (i % 1000 == 999 || i == households - 1)
+		if (i % 1000 == 999 || i == households - 1) {
+			/* the search index, as db_commit writes it */
+			for (int k = 0; db_search_flush_sql(k); k++)
+				sqlite3_exec(db, db_search_flush_sql(k), 0, 0, 0);
 			sqlite3_exec(db, "COMMIT", 0, 0, 0);
+		}
 	}
 	double t = now() - t0;
 	sqlite3_finalize(h);
