@@ -87,11 +87,16 @@ typedef struct sync_peer_status {
 	int64_t usulan[8];        /* by status code 0..7 (see usulan status list) */
 	int64_t conflicts_open;
 	int64_t duplicates;
-	int late;                 /* 1: no package this month */
+	int late;                 /* 1: no package this month (sync_late) */
 } sync_peer_status;
 
 /* One entry per enrolled peer, by kode. *out malloc'd. */
 int sync_status(siks *s, sync_peer_status **out, int *n, siks_err *e);
+/* The monthly rule: 1 when last_in_at ("YYYY-MM-DD..." local, "" or NULL
+ * for never) is not in the calendar month of today ("YYYY-MM-DD", from
+ * plat_today, which SIKSDESA_NOW fixes). A date after today's month (a
+ * clock set wrong) is not late. */
+int sync_late(const char *last_in_at, const char *today);
 
 /* Changes made here that the partner(s) have not confirmed yet (at the
  * district: counted from the least advanced village). Cheap: for the header. */
@@ -105,6 +110,7 @@ typedef struct sync_conflict {
 	char win_who[64], lose_who[64];
 	char win_when[20], lose_when[20];  /* from the clocks, local time */
 	char status[12];                   /* "terbuka", "tetap", "ganti" */
+	char desa[24];                     /* district: village the record belongs to ("" unknown) */
 } sync_conflict;
 
 /* Conflicts (open only when open_only). Free with sync_conflicts_free. */
@@ -120,6 +126,8 @@ typedef struct sync_dup {
 	char desa_a[24], desa_b[24];    /* village kode of each */
 	char nama_a[64], nama_b[64];
 	char hh_a[33], hh_b[33];        /* household ids */
+	char kepala_a[64], kepala_b[64]; /* each household's head (else first member) */
+	char kk_a[17], kk_b[17];        /* No KK of each member */
 } sync_dup;
 
 /* District: NIKs present in more than one village. *out malloc'd. */

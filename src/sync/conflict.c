@@ -44,7 +44,8 @@ int sync_conflicts(siks *s, int open_only, sync_conflict **out, int *n, siks_err
 	*n = 0;
 	sqlite3_stmt *st = db_stmt(s,
 		"SELECT id, tbl, rec, field, win_value, win_hlc, win_origin, win_op, lose_value, lose_hlc,"
-		" lose_origin, lose_op, status FROM sync_conflict WHERE ?1 = 0 OR status = 'terbuka' ORDER BY id", e);
+		" lose_origin, lose_op, status, (SELECT peer FROM sync_home h WHERE h.rec = c.rec)"
+		" FROM sync_conflict c WHERE ?1 = 0 OR status = 'terbuka' ORDER BY id", e);
 	if (!st)
 		return SIKS_EDB;
 	sqlite3_bind_int(st, 1, open_only);
@@ -83,6 +84,7 @@ int sync_conflicts(siks *s, int open_only, sync_conflict **out, int *n, siks_err
 		col_text(st, 10, orig[*n - 1][1], sizeof orig[0][1]);
 		col_text(st, 11, c->lose_who, sizeof c->lose_who);
 		col_text(st, 12, c->status, sizeof c->status);
+		col_text(st, 13, c->desa, sizeof c->desa);
 	}
 	sqlite3_reset(st);
 	/* after the loop: site_kode_of uses another statement */
@@ -180,7 +182,10 @@ int sync_duplicates(siks *s, sync_dup **out, int *n, siks_err *e)
 		return 0;
 	/* a person who died or moved away is not a duplicate of where they went */
 	sqlite3_stmt *st = db_stmt(s,
-		"SELECT m1.nik, m1.id, m2.id, h1.peer, h2.peer, m1.nama, m2.nama, m1.household_id, m2.household_id"
+		"SELECT m1.nik, m1.id, m2.id, h1.peer, h2.peer, m1.nama, m2.nama, m1.household_id, m2.household_id,"
+		" (SELECT k.nama FROM member k WHERE k.household_id = m1.household_id ORDER BY coalesce(k.shdk, 99), k.rowid LIMIT 1),"
+		" (SELECT k.nama FROM member k WHERE k.household_id = m2.household_id ORDER BY coalesce(k.shdk, 99), k.rowid LIMIT 1),"
+		" m1.no_kk, m2.no_kk"
 		" FROM member m1 JOIN member m2 ON m2.nik = m1.nik AND m2.id > m1.id"
 		" JOIN sync_home h1 ON h1.rec = m1.id JOIN sync_home h2 ON h2.rec = m2.id"
 		" WHERE h1.peer <> h2.peer AND length(m1.nik) = 16"
@@ -212,6 +217,10 @@ int sync_duplicates(siks *s, sync_dup **out, int *n, siks_err *e)
 		col_text(st, 6, d->nama_b, sizeof d->nama_b);
 		col_text(st, 7, d->hh_a, sizeof d->hh_a);
 		col_text(st, 8, d->hh_b, sizeof d->hh_b);
+		col_text(st, 9, d->kepala_a, sizeof d->kepala_a);
+		col_text(st, 10, d->kepala_b, sizeof d->kepala_b);
+		col_text(st, 11, d->kk_a, sizeof d->kk_a);
+		col_text(st, 12, d->kk_b, sizeof d->kk_b);
 	}
 	sqlite3_reset(st);
 	*out = v;

@@ -96,8 +96,15 @@ static int fill(siks *s, sync_peer_status *o, const sync_dup *dups, int ndup, si
 	/* the monthly update is due: late when nothing came this month */
 	char today[11];
 	plat_today(today);
-	o->late = p.role == SIKS_SITE_DESA && (!o->last_in_at[0] || strncmp(o->last_in_at, today, 7) < 0);
+	o->late = p.role == SIKS_SITE_DESA && sync_late(o->last_in_at, today);
 	return 0;
+}
+
+int sync_late(const char *last_in_at, const char *today)
+{
+	if (!last_in_at || strlen(last_in_at) < 7)
+		return 1;
+	return strncmp(last_in_at, today, 7) < 0;
 }
 
 int sync_status(siks *s, sync_peer_status **out, int *n, siks_err *e)
