@@ -21,6 +21,7 @@ static const action table[] = {
 	{ A_INDICATOR, L | F,   6, CTRL('T'), 'i', N_("Indikator"), N_("Daftar indikator kemiskinan rumah tangga ini") },
 	{ A_REFUSE,    CX_USULAN, 6, 0,       't', N_("Tolak"),     N_("Usulan yang ditandai ditolak musdes") },
 	{ A_USULAN,    L | F,   7, CTRL('P'), 'u', N_("Usulan"),    N_("Daftar usulan dan musdes") },
+	{ A_DASH,      L | CX_KAB, 0, CTRL('Z'), 'd', N_("Dasbor"), N_("Dasbor kabupaten: tiap desa, paket terakhir, usulan, konflik, NIK ganda; desa terlambat (d, Ctrl-Z)") },
 	{ A_REMOVE,    CX_FORM, 8, CTRL('D'), 0,   N_("Keluarkan"), N_("Keluarkan anggota (dengan alasan; menjadi usulan)") },
 	{ A_CHECKALL,  L,       8, CTRL('K'), 'c', N_("Periksa"),   N_("Periksa semua rumah tangga (untuk saringan \"ada kesalahan\")") },
 	{ A_FILTER,    L | CX_USULAN, 9, CTRL('R'), 'f', N_("Saring"), N_("Saring menurut status usulan, dusun, miskin, kesalahan") },
@@ -48,12 +49,17 @@ const action *action_table(size_t *n)
 	return table;
 }
 
+int action_in(const action *a, int ctx)
+{
+	return (a->ctx & ctx & CX_ALL) && (!(a->ctx & CX_KAB) || (ctx & CX_KAB));
+}
+
 int action_for_key(int ctx, int key)
 {
 	if (key == '\n' || key == KEY_ENTER) key = '\r';
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
 		const action *a = &table[i];
-		if (!(a->ctx & ctx)) continue;
+		if (!action_in(a, ctx)) continue;
 		if ((a->fkey && key == KEY_F(a->fkey)) || (a->ctrl && key == a->ctrl) ||
 		    (a->letter && CX_LETTERS_ON(ctx) && key == a->letter))
 			return a->id;
@@ -64,7 +70,7 @@ int action_for_key(int ctx, int key)
 const action *action_find(int ctx, int id)
 {
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-		if ((table[i].ctx & ctx) && table[i].id == id) return &table[i];
+		if (action_in(&table[i], ctx) && table[i].id == id) return &table[i];
 	return NULL;
 }
 

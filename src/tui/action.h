@@ -16,12 +16,15 @@ enum ui_ctx {
 /* or-ed into a context while a text field there takes the typed letters */
 #define CX_TYPING 128
 #define CX_LETTERS_ON(ctx) (((ctx) & CX_LETTERS) && !((ctx) & CX_TYPING))
+/* or-ed into a context on a district register; an action whose ctx has it
+ * is offered only there (the district dashboard) */
+#define CX_KAB 256
 
 enum act_id {
 	A_NONE = 0, A_HELP, A_SAVE, A_SEARCH, A_NEW, A_SORT, A_INDICATOR, A_USULAN,
 	A_REMOVE, A_FILTER, A_QUIT, A_NEXT_PANE, A_OPEN, A_BACK, A_TOGGLE,
 	A_AGREE, A_REFUSE, A_REDRAW, A_CHECKALL, A_LATIHAN, A_HINT, A_NAME,
-	A_HISTORY, A_BACKUP, A_OPERATOR, A_SYNC, A_IMPORT
+	A_HISTORY, A_BACKUP, A_OPERATOR, A_SYNC, A_IMPORT, A_DASH
 };
 
 typedef struct action {
@@ -34,6 +37,8 @@ typedef struct action {
 	const char *help;  /* N_(): what it does, for the help screen */
 } action;
 
+/* 1 when a applies in ctx (CX_KAB actions only where ctx has CX_KAB). */
+int action_in(const action *a, int ctx);
 /* The action bound to key in ctx, or A_NONE. */
 int action_for_key(int ctx, int key);
 /* The table entry for id in ctx, or NULL. */

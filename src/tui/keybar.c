@@ -18,7 +18,7 @@ void keybar_draw(WINDOW *w, int y, int cols, int ctx)
 		size_t n;
 		const action *t = action_table(&n);
 		for (size_t i = 0; i < n; i++)
-			if ((t[i].ctx & ctx) && t[i].fkey == k) { a = &t[i]; break; }
+			if (action_in(&t[i], ctx) && t[i].fkey == k) { a = &t[i]; break; }
 		char num[12];
 		snprintf(num, sizeof num, "%d", k);
 		int nw = (int)strlen(num);
@@ -46,7 +46,7 @@ void keybar_hint(int ctx, char *out, size_t n)
 	out[0] = 0;
 	for (size_t i = 0; i < cnt && k < 24; i++) {
 		const action *a = &t[i];
-		if (!(a->ctx & ctx) || !a->bar) continue;
+		if (!action_in(a, ctx) || !a->bar) continue;
 		if (a->letter && CX_LETTERS_ON(ctx))
 			snprintf(items[k++], sizeof items[0], "%c %s", a->letter, _(a->bar));
 		else if (a->ctrl)

@@ -59,7 +59,7 @@ void help_run(ui *u, int ctx, const char *field_rule)
 	const action *t = action_table(&n);
 	for (size_t i = 0; i < n; i++) {
 		char keys[64];
-		if (!(t[i].ctx & ctx)) continue;
+		if (!action_in(&t[i], ctx)) continue;
 		action_keys(&t[i], ctx, keys, sizeof keys);
 		add(h, "  %-22s %s", keys, _(t[i].help));
 	}

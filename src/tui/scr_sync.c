@@ -201,7 +201,10 @@ void tui_sync(ui *u)
 		bkgdset(' ' | ui_attr(R_NORMAL));
 		erase();
 		ui_frame(u, CX_HELP, &y0, &y1);
-		text_draw(stdscr, y0, 0, _("Kirim / Terima — k kirim, t terima, b folder bersama, c konflik, Esc kembali"),
+		int kab = u->s->site_role == SIKS_SITE_KABUPATEN;
+		text_draw(stdscr, y0, 0,
+			  kab ? _("Kirim / Terima — k kirim, t terima, b folder, c konflik, d dasbor, Esc kembali")
+			      : _("Kirim / Terima — k kirim, t terima, b folder bersama, c konflik, Esc kembali"),
 			  u->cols, ui_attr(R_TITLE));
 		int y = y0 + 2;
 		text_draw(stdscr, y++, 1, _("Tempat paket:"), u->cols - 2, ui_attr(R_NORMAL));
@@ -247,6 +250,8 @@ void tui_sync(ui *u)
 			sel++;
 		else if (k == 'c')
 			tui_conflicts(u);
+		else if (k == 'd' && u->s->site_role == SIKS_SITE_KABUPATEN)
+			tui_dashboard(u); /* scr_dash.c */
 		else if (k == 'b') {
 			char share[1024] = "";
 			siks_setting_get(u->s, "sync.share", share, sizeof share);

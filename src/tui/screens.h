@@ -83,6 +83,8 @@ void tui_sync(ui *u);
 /* Impor berkas (scr_import.c): choose a file, read the dry run, confirm. */
 void tui_import(ui *u);
 void tui_conflicts(ui *u);
+/* The district dashboard (scr_dash.c): one row per enrolled village. */
+void tui_dashboard(ui *u);
 void help_run(ui *u, int ctx, const char *field_rule);
 /* Proposals (all, or one household's history when household_id is set). */
 int usulan_run(ui *u, const char *household_id);

@@ -173,9 +173,10 @@ static app *the_app; /* for the dialog repaint callback */
 
 static int pane_ctx(app *a, int p)
 {
-	if (p == P_LIST) return list_ctx(a->list);
-	if (p == P_FORM) return hh_ctx(a->hh);
-	return CX_CHECK;
+	int kab = a->u.s->site_role == SIKS_SITE_KABUPATEN ? CX_KAB : 0;
+	if (p == P_LIST) return list_ctx(a->list) | kab;
+	if (p == P_FORM) return hh_ctx(a->hh) | kab;
+	return CX_CHECK | kab;
 }
 
 static void draw_pane(app *a, int p, int y, int x, int h, int w)
@@ -312,6 +313,10 @@ static int handle(app *a, int key)
 	case A_IMPORT: /* scr_import.c */
 		if (a->focus != P_LIST && !leave_form_ok(a)) return UI_REDRAW;
 		tui_import(&a->u);
+		list_reload(a->list, NULL);
+		return UI_REDRAW;
+	case A_DASH: /* scr_dash.c */
+		tui_dashboard(&a->u);
 		list_reload(a->list, NULL);
 		return UI_REDRAW;
 	case A_BACKUP:

@@ -4,6 +4,7 @@
 #include "testutil.h"
 #include <curses.h>
 #include "../../src/tui/action.h"
+#include "../../src/tui/dash.h"
 #include "../../src/tui/edit.h"
 #include "../../src/tui/keybar.h"
 #include "../../src/tui/listview.h"
@@ -198,10 +199,12 @@ static void test_action_table(void **st)
 	int ctxs[] = { CX_LIST, CX_FORM, CX_CHECK, CX_USULAN, CX_HELP, CX_MEMBER };
 	for (size_t i = 0; i < n; i++) {
 		if (t[i].fkey) assert_true(t[i].ctrl || t[i].letter);
-		for (size_t c = 0; c < sizeof ctxs / sizeof *ctxs; c++) {
-			if (!(t[i].ctx & ctxs[c])) continue;
-			if (t[i].fkey) assert_int_equal(action_for_key(ctxs[c], KEY_F(t[i].fkey)), t[i].id);
-			if (t[i].ctrl) assert_int_equal(action_for_key(ctxs[c], t[i].ctrl), t[i].id);
+		for (size_t c = 0; c < 2 * sizeof ctxs / sizeof *ctxs; c++) {
+			/* each context at a village, then at a district */
+			int cx = ctxs[c % (sizeof ctxs / sizeof *ctxs)] | (c >= sizeof ctxs / sizeof *ctxs ? CX_KAB : 0);
+			if (!action_in(&t[i], cx)) continue;
+			if (t[i].fkey) assert_int_equal(action_for_key(cx, KEY_F(t[i].fkey)), t[i].id);
+			if (t[i].ctrl) assert_int_equal(action_for_key(cx, t[i].ctrl), t[i].id);
 		}
 	}
 	assert_int_equal(action_for_key(CX_LIST, 'q'), A_QUIT);
@@ -222,6 +225,47 @@ static void test_action_table(void **st)
 	char keys[64];
 	action_keys(action_find(CX_FORM, A_SAVE), CX_FORM, keys, sizeof keys);
 	assert_string_equal(keys, "F2 Ctrl-S");
+	/* the district dashboard: offered on a district register's list only */
+	assert_null(strstr(hint, "Dasbor"));
+	assert_int_equal(action_for_key(CX_LIST, 'd'), A_NONE);
+	assert_int_equal(action_for_key(CX_LIST, CTRL('B')), A_NONE);
+	assert_int_equal(action_for_key(CX_LIST, KEY_F(2)), A_NONE);
+	assert_null(action_find(CX_LIST, A_DASH));
+	assert_int_equal(action_for_key(CX_LIST | CX_KAB, 'd'), A_DASH);
+	assert_int_equal(action_for_key(CX_LIST | CX_KAB, CTRL('B')), A_DASH);
+	assert_int_equal(action_for_key(CX_LIST | CX_KAB, KEY_F(2)), A_DASH);
+	assert_int_equal(action_for_key(CX_FORM | CX_KAB, KEY_F(2)), A_SAVE);
+	assert_int_equal(action_for_key(CX_FORM | CX_KAB, CTRL('S')), A_SAVE);
+	assert_int_equal(action_for_key(CX_LIST | CX_KAB | CX_TYPING, 'd'), A_NONE); /* searching */
+	assert_int_equal(action_for_key(CX_LIST | CX_KAB, 'q'), A_QUIT);
+	keybar_hint(CX_LIST | CX_KAB, hint, sizeof hint);
+	assert_true(u8_width(hint) <= 80);
+	assert_non_null(strstr(hint, "d Dasbor"));
+	assert_non_null(strstr(hint, "q Keluar"));
+	/* no Ctrl key of the dashboard is taken by another action anywhere */
+	for (size_t i = 0; i < n; i++)
+		if (t[i].id != A_DASH) assert_int_not_equal(t[i].ctrl, CTRL('B'));
+}
+
+static void test_dash_layout(void **st)
+{
+	(void)st;
+	int w[C_N_MAX];
+	for (int width = 60; width <= 200; width += 20) {
+		int n = dash_layout(width, w), sum = -1, shown = 0;
+		for (int c = 0; c < C_N_MAX; c++)
+			if (w[c] > 0) sum += w[c] + 1, shown++;
+		assert_int_equal(n, shown);
+		assert_int_equal(sum, width); /* the row fills the width exactly */
+		assert_int_equal(w[0], 1);    /* the '!' column is always there */
+		assert_true(w[1] >= 8);       /* the village */
+	}
+	int n80 = dash_layout(80, w);
+	assert_int_equal(n80, 9); /* ! desa last changes households members proposals conflicts duplicates */
+	assert_true(w[1] >= 22);
+	int n160 = dash_layout(160, w);
+	assert_true(n160 > n80 + 6); /* by status, sent, waiting, the word TERLAMBAT */
+	assert_true(w[1] >= 22);
 }
 
 int main(void)
@@ -234,6 +278,7 @@ int main(void)
 		cmocka_unit_test(test_translit),
 		cmocka_unit_test(test_listview_keyset),
 		cmocka_unit_test(test_action_table),
+		cmocka_unit_test(test_dash_layout),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
