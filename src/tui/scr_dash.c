@@ -267,6 +267,10 @@ static void dash_draw(dash *d)
 	erase();
 	ui_frame(u, CX_HELP, &y0, &y1);
 	dash_layout(u->cols, w);
+	if (d->sel >= d->n)
+		d->sel = d->n - 1;
+	if (d->sel < 0)
+		d->sel = 0;
 	text_draw(stdscr, y0, 0, _("Dasbor kabupaten — o urut, Enter rincian desa, c konflik, Esc kembali"), u->cols,
 		  ui_attr(R_TITLE));
 	/* totals, as a row of the table */
@@ -285,11 +289,20 @@ static void dash_draw(dash *d)
 		tot.duplicates += p->duplicates;
 		tot.pending += p->pending;
 	}
-	char line[300], month[8];
+	char line[300], right[80], month[8];
 	snprintf(month, sizeof month, "%.2s-%.4s", u->today + 5, u->today);
-	snprintf(line, sizeof line, _("%d desa, %d TERLAMBAT (!: belum ada paket bulan %s); urut: %s"), d->n, late,
-		 month, d->late_first ? _("terlambat dulu") : _("nama"));
-	text_draw(stdscr, y0 + 1, 0, line, u->cols, ui_attr(late ? R_WARN : R_NORMAL));
+	snprintf(line, sizeof line, _("%d desa, %d TERLAMBAT (!: tanpa paket bulan %s)"), d->n, late, month);
+	snprintf(right, sizeof right, _("urut: %s"), d->late_first ? _("terlambat dulu") : _("nama"));
+	if (d->n > 0) {
+		/* where the selection is, when the list is longer than the screen */
+		size_t o = strlen(right);
+		snprintf(right + o, sizeof right - o, "  %d/%d", d->sel + 1, d->n);
+	}
+	int rw = u8_width(right);
+	if (rw > u->cols / 2)
+		rw = u->cols / 2;
+	text_draw(stdscr, y0 + 1, 0, line, u->cols - rw, ui_attr(late ? R_WARN : R_NORMAL));
+	text_draw_right(stdscr, y0 + 1, u->cols - rw, right, rw, ui_attr(R_NORMAL));
 	draw_cells(y0 + 2, w, NULL, NULL, ui_attr(R_TITLE), 1);
 	char totname[64];
 	snprintf(totname, sizeof totname, _("Jumlah %d desa"), d->n);
@@ -306,12 +319,12 @@ static void dash_draw(dash *d)
 				x++;
 			}
 			char buf[200];
-			int right;
+			int rgt;
 			if (c == C_LAST || c == C_SENT || c == C_PKG || c == C_MARK || c == C_NOTE)
-				buf[0] = 0, right = 0;
+				buf[0] = 0, rgt = 0;
 			else
-				cell(&tot, totname, c, buf, sizeof buf, &right);
-			if (right)
+				cell(&tot, totname, c, buf, sizeof buf, &rgt);
+			if (rgt)
 				text_draw_right(stdscr, y0 + 3, x, buf, w[c], (int)(ui_attr(R_NORMAL) | A_BOLD));
 			else
 				text_draw(stdscr, y0 + 3, x, buf, w[c], (int)(ui_attr(R_NORMAL) | A_BOLD));
@@ -321,10 +334,6 @@ static void dash_draw(dash *d)
 	int first = y0 + 4, fit = y1 - first + 1;
 	if (fit < 1)
 		fit = 1;
-	if (d->sel >= d->n)
-		d->sel = d->n - 1;
-	if (d->sel < 0)
-		d->sel = 0;
 	if (d->sel < d->top)
 		d->top = d->sel;
 	if (d->sel >= d->top + fit)
@@ -339,11 +348,6 @@ static void dash_draw(dash *d)
 		const sync_peer_status *p = &d->v[k];
 		int attr = i == d->sel ? (int)(ui_attr(R_SEL) | (p->late ? (int)A_BOLD : 0)) : ui_attr(p->late ? R_WARN : R_NORMAL);
 		draw_cells(first + i - d->top, w, p, d->name[k], attr, 0);
-	}
-	if (d->n > fit) {
-		char pos[40];
-		snprintf(pos, sizeof pos, " %d/%d ", d->sel + 1, d->n);
-		text_draw_right(stdscr, y0 + 1, u->cols - 10, pos, 10, ui_attr(R_DIM));
 	}
 	refresh();
 }
