@@ -289,6 +289,7 @@ static void dash_draw(dash *d)
 		tot.duplicates += p->duplicates;
 		tot.pending += p->pending;
 	}
+	tot.duplicates /= 2; /* a NIK pair counts at both its villages; the total counts it once */
 	char line[300], right[80], month[8];
 	snprintf(month, sizeof month, "%.2s-%.4s", u->today + 5, u->today);
 	snprintf(line, sizeof line, _("%d desa, %d TERLAMBAT (!: tanpa paket bulan %s)"), d->n, late, month);

@@ -17,6 +17,7 @@
 #include "siks/privacy.h"
 #include "siks/rec.h"
 #include "siks/validate.h"
+#include "siks/wilayah.h"
 
 typedef struct page {
 	char (*line)[400];
@@ -100,11 +101,20 @@ static void add_duplicates(ui *u, page *pg, const char *kode)
 		siks_nik_display(u->s, d[i].nik, nik, sizeof nik);
 		siks_nik_display(u->s, d[i].kk_a, kka, sizeof kka);
 		siks_nik_display(u->s, d[i].kk_b, kkb, sizeof kkb);
+		/* this village first, then the other; each household by its head and No KK */
+		int a_here = strcmp(d[i].desa_a, kode) == 0;
+		const char *desa[2] = { a_here ? d[i].desa_a : d[i].desa_b, a_here ? d[i].desa_b : d[i].desa_a };
+		const char *nama[2] = { a_here ? d[i].nama_a : d[i].nama_b, a_here ? d[i].nama_b : d[i].nama_a };
+		const char *kepala[2] = { a_here ? d[i].kepala_a : d[i].kepala_b, a_here ? d[i].kepala_b : d[i].kepala_a };
+		const char *kk[2] = { a_here ? kka : kkb, a_here ? kkb : kka };
 		add(pg, R_NORMAL, _("  NIK %s"), nik);
-		add(pg, R_NORMAL, _("    %s: %s, rumah tangga %s (No KK %s)"), d[i].desa_a, d[i].nama_a, d[i].kepala_a,
-		    kka[0] ? kka : "-");
-		add(pg, R_NORMAL, _("    %s: %s, rumah tangga %s (No KK %s)"), d[i].desa_b, d[i].nama_b, d[i].kepala_b,
-		    kkb[0] ? kkb : "-");
+		for (int j = 0; j < 2; j++) {
+			char label[200], wn[128] = "";
+			wilayah_name(u->s, desa[j], wn, sizeof wn);
+			snprintf(label, sizeof label, "%s%s%s", desa[j], wn[0] ? " " : "", wn);
+			add(pg, R_NORMAL, _("    di %s: %s"), label, nama[j]);
+			add(pg, R_NORMAL, _("      rumah tangga %s, No KK %s"), kepala[j], kk[j][0] ? kk[j] : "-");
+		}
 	}
 	free(d);
 }

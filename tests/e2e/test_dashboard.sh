@@ -104,6 +104,54 @@ keys q
 wait_for "EXIT=0"
 tmux -L "$T_SOCK" kill-server 2>/dev/null; settle 0.5
 
+# a third village sends a household holding a NIK the demo village has: the
+# duplicate counts once in the totals, and the detail names both households
+V3="$T_DIR/desa3.db"
+"$bin" --db "$K" site enroll 35.28.01.2002 --out "$T_DIR" >"$T_DIR/enroll3" 2>&1 || fail "enroll third"
+code3=$(grep -o '[2-9A-Z]\{4\}-[2-9A-Z]\{4\}-[2-9A-Z]\{4\}' "$T_DIR/enroll3")
+"$bin" --db "$V3" init --desa 35.28.01.2002 >/dev/null 2>&1 || fail "init third"
+"$bin" --db "$V3" site join "$T_DIR/daftar_35.28.01.2002.daftar" --kode "$code3" >/dev/null 2>&1 || fail "join third"
+db=$V
+nik=$(sql "SELECT nik FROM member WHERE shdk <> 1 AND keberadaan = 1 AND length(nik) = 16 ORDER BY nik LIMIT 1")
+nama=$(sql "SELECT nama FROM member WHERE nik = '$nik'")
+head1=$(sql "SELECT k.nama FROM member m JOIN member k ON k.household_id = m.household_id AND k.shdk = 1 WHERE m.nik = '$nik'")
+kk1=$(sql "SELECT no_kk FROM member WHERE nik = '$nik'")
+born=$(sql "SELECT tanggal_lahir FROM member WHERE nik = '$nik'")
+sex=$(sql "SELECT jenis_kelamin FROM member WHERE nik = '$nik'")
+"$bin" --db "$V" export csv "$T_DIR/v.csv" >/dev/null 2>&1 || fail "export csv"
+{
+	head -1 "$T_DIR/v.csv"
+	echo ",35.28.01.2002,3528021505700003,3528020101200007,Hasan Basri,1,Pamekasan,1970-05-15,1,2,1,3,2,0,,1,,Krajan,1,1,Jl. Terrak 1,40,2,1,2,5,1,3,1,0,0,1,0,0,,"
+	echo ",35.28.01.2002,$nik,3528020101200007,$nama,$sex,Pamekasan,$born,3,2,1,3,2,0,0,1,,Krajan,1,1,Jl. Terrak 1,40,2,1,2,5,1,3,1,0,0,1,0,0,,"
+} >"$T_DIR/v3.csv"
+"$bin" --db "$V3" import "$T_DIR/v3.csv" >"$T_DIR/imp3" 2>&1 || fail "third village import: $(cat "$T_DIR/imp3")"
+mkdir "$T_DIR/usb3"
+"$bin" --db "$V3" sync export "$T_DIR/usb3" >/dev/null 2>&1 || fail "third village export"
+"$bin" --db "$K" sync import "$T_DIR/usb3" >/dev/null 2>&1 || fail "district import third"
+db=$K
+sql_is "SELECT count(*) FROM member WHERE nik = '$nik'" 2
+tui_start 80 24 "$bin" --db "$K"
+wait_for "Rumah tangga: "
+keys d
+wait_for "3 desa, 1 TERLAMBAT"
+[ "$(row ' ' 35.28.01.2002)" = " 35.28.01.2002 $day 3 1 2 0 0 1" ] || fail "third village's row: $(row ' ' 35.28.01.2002)"
+screen | grep -qE "^ +Jumlah 3 desa .* 0 +1\$" || fail "a duplicate counts once in the totals"
+keys o Home Down Enter
+wait_for "Rincian desa"
+screen_has "35.28.01.2002"
+keys End
+wait_for "NIK ganda antar desa: 1"
+screen_has "NIK $nik"
+screen_has "di 35.28.01.2002: $nama"
+screen_has "rumah tangga Hasan Basri, No KK 3528020101200007"
+screen_has "di 35.28.01.2001: $nama"
+screen_has "rumah tangga $head1, No KK $kk1"
+keys Escape
+wait_for "Dasbor kabupaten"
+keys Escape q
+wait_for "EXIT=0"
+tmux -L "$T_SOCK" kill-server 2>/dev/null; settle 0.5
+
 # a village register offers no dashboard: no hint, d and Ctrl-Z do nothing
 tui_start 80 24 "$bin" --db "$V"
 wait_for "Rumah tangga: "
