@@ -44,8 +44,10 @@ void db_cache_free(siks *s);
 int db_migrate(siks *s, siks_err *e);
 /* A bulk write (a file import, a package merge) touches far more pages than
  * the default 2 MiB page cache holds, and spilling them in the middle of the
- * transaction cost a quarter of the time. on=1 raises the cache to 64 MiB
- * for the bulk write; on=0 gives the memory back. */
+ * transaction cost a quarter of the time (more at a district's million
+ * members, whose indexes take random inserts). on=1 lets the cache grow to
+ * 256 MiB for the bulk write (pages are taken only as they are used: a
+ * village's import stays small); on=0 gives the memory back. */
 void db_bulk(siks *s, int on);
 /* Indexes for search the rows the triggers noted in hh_fts_queue (schema
  * version 8), in one statement per kind. db_commit calls it before the

@@ -146,7 +146,7 @@ int db_commit(siks *s, siks_err *e)
 
 void db_bulk(siks *s, int on)
 {
-	db_exec(s, on ? "PRAGMA cache_size=-65536" : "PRAGMA cache_size=-2000", NULL);
+	db_exec(s, on ? "PRAGMA cache_size=-262144" : "PRAGMA cache_size=-2000", NULL);
 }
 
 void db_rollback(siks *s)

@@ -293,6 +293,11 @@ HHL_MEMBERS("NEW.household_id")
 HHL_MEMBERS("OLD.household_id")
 "  INSERT OR IGNORE INTO hh_fts_queue(k) VALUES (OLD.rowid);\n"
 "END;\n",
+
+/* 9: no index on member names. Search goes through hh_fts and the list
+ * through hhlist; nothing read member by name, and inserting a million
+ * names in random order into it was a quarter of a district merge. */
+"DROP INDEX member_nama;\n",
 };
 
 int db_migration_count(void)

@@ -152,7 +152,7 @@ static double bare(long households)
 	sqlite3 *db;
 	sqlite3_open(p, &db);
 	sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-			" PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536", 0, 0, 0); /* as db_bulk */
+			" PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144", 0, 0, 0); /* as db_bulk */
 	for (int v = 1; v <= db_migration_count(); v++)
 		sqlite3_exec(db, db_migration_sql(v), 0, 0, 0);
 	sqlite3_stmt *h, *m;
