@@ -31,10 +31,11 @@ typedef struct cand {
 typedef struct scr {
 	ui *u;
 	int summary;        /* 0 choosing a file, 1 reading the dry run */
+	int done;           /* r is the real import's result, not the dry run's */
 	cand *c;            /* c[0] is "type a path"; files from 1 */
 	int nc, sel, top, fit;
 	char path[1300];    /* the file checked */
-	imp_result r;       /* its dry run */
+	imp_result r;       /* its dry run; after the import, its result */
 } scr;
 
 static const char *base_name(const char *p)
@@ -162,7 +163,8 @@ static void draw_summary(scr *s, int y0, int y1)
 	const imp_result *r = &s->r;
 	char line[1400];
 	int y = y0, w = u->cols - 2;
-	text_draw(stdscr, y++, 0, _("Uji coba impor (belum ada yang disimpan)"), u->cols, ui_attr(R_TITLE));
+	text_draw(stdscr, y++, 0, s->done ? _("Hasil impor (sudah disimpan)") : _("Uji coba impor (belum ada yang disimpan)"),
+		  u->cols, ui_attr(R_TITLE));
 	snprintf(line, sizeof line, _("Berkas: %s"), s->path);
 	text_draw(stdscr, y++, 1, line, w, ui_attr(R_NORMAL));
 	snprintf(line, sizeof line, _("Pengkodean %s, pemisah %s"), r->charset, sep_name(r->sep));
@@ -171,8 +173,10 @@ static void draw_summary(scr *s, int y0, int y1)
 		snprintf(line, sizeof line, _("Kolom tidak dipakai: %s"), r->ignored);
 		text_draw(stdscr, y++, 1, line, w, ui_attr(R_WARN));
 	}
-	snprintf(line, sizeof line, _("%ld baris data: %ld akan diimpor, %ld ditolak; %ld peringatan"), r->rows,
-		 r->rows - r->rows_rejected, r->rows_rejected, r->warnings);
+	snprintf(line, sizeof line,
+		 s->done ? _("%ld baris data: %ld diimpor, %ld ditolak; %ld peringatan")
+			 : _("%ld baris data: %ld akan diimpor, %ld ditolak; %ld peringatan"),
+		 r->rows, r->rows - r->rows_rejected, r->rows_rejected, r->warnings);
 	text_draw(stdscr, y++, 1, line, w, ui_attr(r->rows_rejected ? R_WARN : R_NORMAL));
 	snprintf(line, sizeof line, _("Rumah tangga: %ld baru, %ld berubah, %ld sama"), r->hh_new, r->hh_changed,
 		 r->hh_same);
@@ -281,6 +285,10 @@ static int confirm_import(scr *s)
 		return 0;
 	}
 	newest_backup(u, dir, sizeof dir, after, sizeof after);
+	/* the screen beneath the result shows what was done, no longer the dry run */
+	imp_result_free(&s->r);
+	s->r = r;
+	s->done = 1;
 	int n = snprintf(text, sizeof text,
 			 _("%ld baris diimpor, %ld ditolak.\nRumah tangga: %ld baru, %ld berubah, %ld sama.\n"
 			   "Anggota: %ld baru, %ld berubah, %ld sama."),
@@ -289,9 +297,8 @@ static int confirm_import(scr *s)
 	if (after[0] && strcmp(after, before) != 0 && n > 0 && (size_t)n < sizeof text)
 		snprintf(text + n, sizeof text - (size_t)n, _("\nCadangan sebelum impor: %s/%s"), dir, after);
 	dlg_message(u, _("Impor selesai"), text);
-	ui_msg(u, R_MSG, _("Impor selesai: %ld baris dari %s (rumah tangga %ld baru, %ld berubah)"),
-	       r.rows - r.rows_rejected, base_name(s->path), r.hh_new, r.hh_changed);
-	imp_result_free(&r);
+	ui_msg(u, R_MSG, _("Impor selesai: %ld baris dari %s; %ld rumah tangga baru"), r.rows - r.rows_rejected,
+	       base_name(s->path), r.hh_new);
 	return 1;
 }
 
