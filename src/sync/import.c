@@ -254,6 +254,11 @@ int sync_import(siks *s, const char *path, sync_in **res, int *nres, siks_err *e
 		return siks_fail(e, SIKS_ENOMEM, "", _("Memori tidak cukup"));
 	}
 	siks_err first_err = { 0 };
+	/* a folder of packages (a district's month: one per village) is searched
+	 * only when all are in: index once at the end, not once per package
+	 * (each package stays its own transaction; a queue left by a power cut
+	 * is indexed at the next open) */
+	s->search_queue = 0;
 	for (int i = 0; i < n; i++) {
 		char fp[1300];
 		snprintf(fp, sizeof fp, "%s/%s", path, names[i]);
@@ -268,6 +273,18 @@ int sync_import(siks *s, const char *path, sync_in **res, int *nres, siks_err *e
 		}
 	}
 	free(names);
+	s->search_queue = 1;
+	siks_err ie = { 0 };
+	db_bulk(s, 1);
+	int irc = db_begin(s, &ie) != 0 || db_commit(s, &ie) != 0;
+	db_bulk(s, 0);
+	if (irc) {
+		/* the packages are in; only the index waits for the next open */
+		if (!first) {
+			first = ie.code ? ie.code : SIKS_EDB;
+			first_err = ie;
+		}
+	}
 	*res = r;
 	if (first && e)
 		*e = first_err;
