@@ -8,13 +8,15 @@
 #include "siks/hhlist.h"
 #include "siks/i18n.h"
 #include "siks/validate.h"
+#include "hhwords.h"
 
 #define COLS "household_id, head, coalesce(no_kk, ''), coalesce(dusun, ''), coalesce(rt, 0)," \
 	" coalesce(rw, 0), present, members, coalesce(score, -1), coalesce(total, 0)," \
 	" coalesce(poor, -1), usulan_status, coalesce(errors, -1)"
 /* filters: ?3 dusun (NULL any), ?4 poor (NULL any), ?5 errors only, ?6 usulan (NULL any) */
-#define FILT " AND (?3 IS NULL OR dusun = ?3) AND (?4 IS NULL OR poor = ?4)" \
+#define FILTX "(?3 IS NULL OR dusun = ?3) AND (?4 IS NULL OR poor = ?4)" \
 	" AND (?5 = 0 OR errors > 0) AND (?6 IS NULL OR usulan_status = ?6)"
+#define FILT " AND " FILTX
 /* ?7 is a JSON array of FTS terms, one a typed word ("nur"* "hasan"*): a
  * household matches when every word is found in it, each in any of its
  * search rows (a member's name, NIK, No KK, or the address) */
@@ -24,10 +26,15 @@
  * itself, and no grouping is needed. */
 #define SRCH1 " n IN (SELECT hh FROM hh_fts WHERE hh_fts MATCH ?7)"
 
+/* what hh_fts holds of a household: its address row and its members' rows
+ * (schema v6); the members' text is kept in member_text (v8) */
+#define TEXT "coalesce(alamat, '') || ' ' || coalesce(dusun, '') || ' ' || member_text"
+
+/* a page: the row, its sort key (column 13) and its search text (14) */
 #define Q(SK, SEARCH) { \
-	"SELECT " COLS ", " SK " FROM hhlist WHERE (" SK ", household_id) > (?1, ?2)" SEARCH FILT \
+	"SELECT " COLS ", " SK ", " TEXT " FROM hhlist WHERE (" SK ", household_id) > (?1, ?2)" SEARCH FILT \
 	" ORDER BY " SK ", household_id LIMIT ?8", \
-	"SELECT " COLS ", " SK " FROM hhlist WHERE (" SK ", household_id) < (?1, ?2)" SEARCH FILT \
+	"SELECT " COLS ", " SK ", " TEXT " FROM hhlist WHERE (" SK ", household_id) < (?1, ?2)" SEARCH FILT \
 	" ORDER BY " SK " DESC, household_id DESC LIMIT ?8" }
 
 /* [sort][search: none, one word, several][dir] */
@@ -152,14 +159,8 @@ static void bind_filter(sqlite3_stmt *st, const hh_filter *f, const char *match)
 	if (match) sqlite3_bind_text(st, 7, match, -1, SQLITE_TRANSIENT);
 }
 
-int hhlist_fetch(siks *s, const hh_filter *f, const hh_row *from, int dir, int n,
-		 hh_row *out, siks_err *e)
+static void bind_from(sqlite3_stmt *st, const hh_row *from, int dir)
 {
-	char match[900];
-	int srch = search_kind(f->search, match, sizeof match);
-	int sort = f->sort >= 0 && f->sort <= 2 ? f->sort : 0;
-	sqlite3_stmt *st = db_stmt(s, sql[sort][srch][dir > 0 ? 0 : 1], e);
-	if (!st) return -1;
 	if (from) {
 		sqlite3_bind_text(st, 1, from->key, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, from->id, -1, SQLITE_TRANSIENT);
@@ -171,17 +172,147 @@ int hhlist_fetch(siks *s, const hh_filter *f, const hh_row *from, int dir, int n
 		sqlite3_bind_text(st, 1, "\xF4\x8F\xBF\xBF", -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, "\xF4\x8F\xBF\xBF", -1, SQLITE_STATIC);
 	}
-	bind_filter(st, f, srch ? match : NULL);
-	sqlite3_bind_int(st, 8, n);
-	int k = 0, rc;
+}
+
+/* ---- search plans ------------------------------------------------------
+ * Gathering: the query above collects every household a word matches, then
+ * sorts them; right for a narrow search (a NIK, a No KK, a rare name), far
+ * too slow for a broad one: a word of one or two letters matches most of a
+ * large register.
+ * Walking: the list is read in its own order (its index), and each row that
+ * passes the filters is tested for the words here (hhwords.h: the index's
+ * own tokenizer over the very text the index holds), until the page is full.
+ * Every search with plain words starts walking; when the rows kept so far
+ * say the page would not fill within WALK_PAGE rows, the walk hands over to
+ * gathering, which goes on from the last row read. Several words gather by
+ * one of them (the longest: the rarest, as a rule) and test the others
+ * here, so the broad ones are never gathered. */
+#define WALK(SK) { \
+	"SELECT " COLS ", " SK ", " TEXT ", " FILTX \
+	" FROM hhlist WHERE (" SK ", household_id) > (?1, ?2) ORDER BY " SK ", household_id", \
+	"SELECT " COLS ", " SK ", " TEXT ", " FILTX \
+	" FROM hhlist WHERE (" SK ", household_id) < (?1, ?2) ORDER BY " SK " DESC, household_id DESC" }
+static const char *const walk_sql[3][2] = { WALK("sk_name"), WALK("sk_addr"), WALK("sk_score") };
+/* rows a walk may read: for a page, for a count; and how many it reads
+ * before judging from the rows kept whether it would get there */
+#define WALK_PAGE 1500
+#define WALK_COUNT 3000
+#define WALK_PROBE 100
+
+/* Reads rows of the list from `from` in direction dir, keeping up to want
+ * that pass the filters and hold every word (into out when not NULL).
+ * Gives up once the rows kept so far say want would not be reached within
+ * budget rows. Returns how many it kept, -1 with e; *last is the last row
+ * read (to go on from), *end 1 when the list ran out. */
+static int walk(siks *s, const hh_filter *f, hh_words *w, const hh_row *from, int dir, int want, int budget,
+		hh_row *out, hh_row *last, int *end, siks_err *e)
+{
+	int sort = f->sort >= 0 && f->sort <= 2 ? f->sort : 0;
+	sqlite3_stmt *st = db_stmt(s, walk_sql[sort][dir > 0 ? 0 : 1], e);
+	if (!st) return -1;
+	bind_from(st, from, dir);
+	bind_filter(st, f, NULL);
+	int k = 0, rc = SQLITE_ROW;
+	long read = 0;
+	*end = 0;
+	while (k < want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read++;
+		copy_col(st, 0, last->id, sizeof last->id);
+		copy_col(st, 13, last->key, sizeof last->key);
+		if (sqlite3_column_int(st, 15) /* passes the filters */
+		    && hhw_scan(w, (const char *)sqlite3_column_text(st, 14), sqlite3_column_bytes(st, 14)) == w->all) {
+			if (out) read_row(st, &out[k]);
+			k++;
+		}
+		/* at this rate, the rows still wanted would take too long */
+		if (read >= WALK_PROBE && k < want && (k == 0 || read * (want - k) / k > budget - read))
+			break;
+	}
+	if (rc == SQLITE_DONE) *end = 1;
+	else if (rc != SQLITE_ROW) { db_fail(s, e, "hhlist"); sqlite3_reset(st); return -1; }
+	sqlite3_reset(st);
+	return k;
+}
+
+/* The words of f's search, when they are plain enough to be tested here:
+ * 1 with w open (to be closed), 0 when only the FTS query can decide. */
+static int walkable(siks *s, const hh_filter *f, hh_words *w)
+{
+	char expr[400];
+	hhlist_match_expr(f->search, expr, sizeof expr);
+	if (!expr[0] || hhw_open(s, expr, w) != 0) return 0;
+	if (!w->simple) { hhw_close(w); return 0; }
+	return 1;
+}
+
+/* The word to gather by: the longest token (ties: the last typed). */
+static int driver(const hh_words *w)
+{
+	int d = 0;
+	for (int i = 1; i < w->n; i++)
+		if (w->len[i] >= w->len[d]) d = i;
+	return d;
+}
+
+/* Gathering by one word of w (the others tested here), from `from` on:
+ * appends up to n rows to out. Returns how many, -1 with e. */
+static int gather_by(siks *s, const hh_filter *f, hh_words *w, const hh_row *from, int dir, int n,
+		     hh_row *out, siks_err *e)
+{
+	int sort = f->sort >= 0 && f->sort <= 2 ? f->sort : 0;
+	sqlite3_stmt *st = db_stmt(s, sql[sort][1][dir > 0 ? 0 : 1], e);
+	if (!st) return -1;
+	bind_from(st, from, dir);
+	bind_filter(st, f, w->word[driver(w)]);
+	sqlite3_bind_int(st, 8, w->n > 1 ? -1 : n);
+	int k = 0, rc = SQLITE_ROW;
 	while (k < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_row(st, &out[k++]);
+		if (w->n == 1 || hhw_scan(w, (const char *)sqlite3_column_text(st, 14), sqlite3_column_bytes(st, 14)) == w->all)
+			read_row(st, &out[k++]);
 	if (k < n && rc != SQLITE_DONE) {
 		db_fail(s, e, "hhlist");
 		sqlite3_reset(st);
 		return -1;
 	}
 	sqlite3_reset(st);
+	return k;
+}
+
+int hhlist_fetch(siks *s, const hh_filter *f, const hh_row *from, int dir, int n,
+		 hh_row *out, siks_err *e)
+{
+	char match[900];
+	int srch = search_kind(f->search, match, sizeof match);
+	int sort = f->sort >= 0 && f->sort <= 2 ? f->sort : 0;
+	int k = 0, rc = SQLITE_DONE;
+	hh_words w;
+	if (n <= 0) return 0;
+	if (srch && walkable(s, f, &w)) {
+		hh_row last;
+		int end = 0;
+		k = walk(s, f, &w, from, dir, n, WALK_PAGE, out, &last, &end, e);
+		if (k >= 0 && k < n && !end) {
+			/* narrow: gather the rest, from the last row read */
+			int g = gather_by(s, f, &w, &last, dir, n - k, out + k, e);
+			k = g < 0 ? -1 : k + g;
+		}
+		hhw_close(&w);
+		if (k < 0) return -1;
+	} else {
+		sqlite3_stmt *st = db_stmt(s, sql[sort][srch][dir > 0 ? 0 : 1], e);
+		if (!st) return -1;
+		bind_from(st, from, dir);
+		bind_filter(st, f, srch ? match : NULL);
+		sqlite3_bind_int(st, 8, n);
+		while (k < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
+			read_row(st, &out[k++]);
+		if (k < n && rc != SQLITE_DONE) {
+			db_fail(s, e, "hhlist");
+			sqlite3_reset(st);
+			return -1;
+		}
+		sqlite3_reset(st);
+	}
 	if (dir < 0) /* fetched backwards: put in display order */
 		for (int i = 0, j = k - 1; i < j; i++, j--) {
 			hh_row t = out[i];
@@ -208,17 +339,53 @@ int hhlist_get(siks *s, const hh_filter *f, const char *id, hh_row *out)
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
+/* Counting a search goes up to HH_COUNT_CAP + 1. A broad one is counted
+ * by walking (the cap comes within a few thousand rows); what the walk did
+ * not reach is counted by streaming the index's matches of one word (the
+ * others tested here), so a narrow search reads its few matches and stops. */
+static long stream_count(siks *s, const hh_filter *f, hh_words *w, const hh_row *from, long want)
+{
+	sqlite3_stmt *st = db_stmt(s, "SELECT DISTINCT f.hh, " TEXT " FROM hh_fts f JOIN hhlist ON n = f.hh"
+				   " WHERE hh_fts MATCH ?7 AND (sk_name, household_id) > (?1, ?2)" FILT, NULL);
+	if (!st) return -1;
+	bind_from(st, from, +1);
+	bind_filter(st, f, w->word[driver(w)]);
+	long c = 0;
+	int rc = SQLITE_ROW;
+	while (c < want && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (w->n == 1 || hhw_scan(w, (const char *)sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1)) == w->all)
+			c++;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? c : -1;
+}
+
 long hhlist_count(siks *s, const hh_filter *f)
 {
 	char match[900];
 	int kind = search_kind(f->search, match, sizeof match);
+	hh_filter byname = *f;
+	hh_words w;
+	byname.sort = HH_SORT_NAME;
+	if (kind && walkable(s, &byname, &w)) {
+		hh_row last;
+		int end = 0;
+		long k = walk(s, &byname, &w, NULL, +1, HH_COUNT_CAP + 1, WALK_COUNT, NULL, &last, &end, NULL);
+		if (k >= 0 && k <= HH_COUNT_CAP && !end) {
+			long c = stream_count(s, &byname, &w, &last, HH_COUNT_CAP + 1 - k);
+			k = c < 0 ? -1 : k + c;
+		}
+		hhw_close(&w);
+		return k;
+	}
+	/* no search (an exact count), or words only the FTS query can decide */
 	sqlite3_stmt *st = kind == 2
-		? db_stmt(s, "SELECT count(*) FROM hhlist WHERE ?1 IS ?1 AND ?2 IS ?2 AND" SRCH FILT " AND ?8 IS ?8", NULL)
+		? db_stmt(s, "SELECT count(*) FROM (SELECT 1 FROM hhlist WHERE ?1 IS ?1 AND ?2 IS ?2 AND" SRCH FILT " LIMIT ?8)", NULL)
 		: kind == 1
-		? db_stmt(s, "SELECT count(*) FROM hhlist WHERE ?1 IS ?1 AND ?2 IS ?2 AND" SRCH1 FILT " AND ?8 IS ?8", NULL)
+		? db_stmt(s, "SELECT count(*) FROM (SELECT 1 FROM hhlist WHERE ?1 IS ?1 AND ?2 IS ?2 AND" SRCH1 FILT " LIMIT ?8)", NULL)
 		: db_stmt(s, "SELECT count(*) FROM hhlist WHERE ?1 IS ?1 AND ?2 IS ?2" FILT " AND ?7 IS ?7 AND ?8 IS ?8", NULL);
 	if (!st) return -1;
 	bind_filter(st, f, match[0] ? match : NULL);
+	sqlite3_bind_int(st, 8, HH_COUNT_CAP + 1);
 	long c = -1;
 	if (sqlite3_step(st) == SQLITE_ROW) c = (long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);

@@ -51,6 +51,13 @@
 #define HHQ_ADDR(X) \
 "INSERT OR IGNORE INTO hh_fts_queue(k) SELECT -n FROM hhlist WHERE household_id = " X ";\n"
 
+/* Version 10: a member's search text (the body of its hh_fts row), and a
+ * household's (all its members', in any order: only the words count). */
+#define HHL_MTEXT(M) \
+"(coalesce(" M ".nama, '') || ' ' || coalesce(" M ".nik, '') || ' ' || coalesce(" M ".no_kk, ''))"
+#define HHL_TEXT(X) \
+"coalesce((SELECT group_concat(" HHL_MTEXT("m") ", ' ') FROM member m WHERE m.household_id = " X "), '')"
+
 static const char *const migrations[] = {
 /* 1: the register */
 "CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT);\n"
@@ -298,6 +305,27 @@ HHL_MEMBERS("OLD.household_id")
  * through hhlist; nothing read member by name, and inserting a million
  * names in random order into it was a quarter of a district merge. */
 "DROP INDEX member_nama;\n",
+
+/* 10: each household's member text (name, NIK, No KK of every member, as
+ * its hh_fts rows hold them) beside its list row, so a search can read the
+ * list in its sort order and test each household there (hhlist.c: the
+ * walk) instead of gathering every match of a broad word first. A new
+ * member appends its text; a change or removal rebuilds the household's. */
+"ALTER TABLE hhlist ADD COLUMN member_text TEXT NOT NULL DEFAULT '';\n"
+"UPDATE hhlist SET member_text = " HHL_TEXT("hhlist.household_id") ";\n"
+"CREATE TRIGGER hhl_text_ins AFTER INSERT ON member BEGIN\n"
+"  UPDATE hhlist SET member_text = member_text || ' ' || " HHL_MTEXT("NEW")
+" WHERE household_id = NEW.household_id;\n"
+"END;\n"
+"CREATE TRIGGER hhl_text_upd AFTER UPDATE OF nama, nik, no_kk, household_id ON member BEGIN\n"
+"  UPDATE hhlist SET member_text = " HHL_TEXT("NEW.household_id") " WHERE household_id = NEW.household_id;\n"
+"  UPDATE hhlist SET member_text = " HHL_TEXT("OLD.household_id") " WHERE household_id = OLD.household_id"
+" AND OLD.household_id IS NOT NEW.household_id;\n"
+"END;\n"
+"CREATE TRIGGER hhl_text_del AFTER DELETE ON member BEGIN\n"
+"  UPDATE hhlist SET member_text = " HHL_TEXT("OLD.household_id") " WHERE household_id = OLD.household_id;\n"
+"END;\n",
+
 };
 
 int db_migration_count(void)
