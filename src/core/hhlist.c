@@ -194,10 +194,21 @@ static void bind_from(sqlite3_stmt *st, const hh_row *from, int dir)
 	" FROM hhlist WHERE (" SK ", household_id) < (?1, ?2) ORDER BY " SK " DESC, household_id DESC" }
 static const char *const walk_sql[3][2] = { WALK("sk_name"), WALK("sk_addr"), WALK("sk_score") };
 /* rows a walk may read: for a page, for a count; and how many it reads
- * before judging from the rows kept whether it would get there */
+ * before judging from the rows kept whether it would get there. Tests set
+ * smaller ones (hhlist_tune) to switch plans on a small register. */
 #define WALK_PAGE 1500
 #define WALK_COUNT 3000
 #define WALK_PROBE 100
+static struct { int page, count, probe, cap, plan; } lim = { WALK_PAGE, WALK_COUNT, WALK_PROBE, HH_COUNT_CAP, 0 };
+
+void hhlist_tune(int page, int count, int probe, int cap, int plan)
+{
+	lim.page = page > 0 ? page : WALK_PAGE;
+	lim.count = count > 0 ? count : WALK_COUNT;
+	lim.probe = probe > 0 ? probe : WALK_PROBE;
+	lim.cap = cap > 0 ? cap : HH_COUNT_CAP;
+	lim.plan = plan;
+}
 
 /* Reads rows of the list from `from` in direction dir, keeping up to want
  * that pass the filters and hold every word (into out when not NULL).
@@ -225,7 +236,7 @@ static int walk(siks *s, const hh_filter *f, hh_words *w, const hh_row *from, in
 			k++;
 		}
 		/* at this rate, the rows still wanted would take too long */
-		if (read >= WALK_PROBE && k < want && (k == 0 || read * (want - k) / k > budget - read))
+		if (read >= lim.probe && k < want && lim.plan != HHW_PLAN_WALK && (k == 0 || read * (want - k) / k > budget - read))
 			break;
 	}
 	if (rc == SQLITE_DONE) *end = 1;
@@ -290,10 +301,10 @@ int hhlist_fetch(siks *s, const hh_filter *f, const hh_row *from, int dir, int n
 	if (srch && walkable(s, f, &w)) {
 		hh_row last;
 		int end = 0;
-		k = walk(s, f, &w, from, dir, n, WALK_PAGE, out, &last, &end, e);
+		k = lim.plan == HHW_PLAN_GATHER ? 0 : walk(s, f, &w, from, dir, n, lim.page, out, &last, &end, e);
 		if (k >= 0 && k < n && !end) {
 			/* narrow: gather the rest, from the last row read */
-			int g = gather_by(s, f, &w, &last, dir, n - k, out + k, e);
+			int g = gather_by(s, f, &w, lim.plan == HHW_PLAN_GATHER ? from : &last, dir, n - k, out + k, e);
 			k = g < 0 ? -1 : k + g;
 		}
 		hhw_close(&w);
@@ -369,9 +380,10 @@ long hhlist_count(siks *s, const hh_filter *f)
 	if (kind && walkable(s, &byname, &w)) {
 		hh_row last;
 		int end = 0;
-		long k = walk(s, &byname, &w, NULL, +1, HH_COUNT_CAP + 1, WALK_COUNT, NULL, &last, &end, NULL);
-		if (k >= 0 && k <= HH_COUNT_CAP && !end) {
-			long c = stream_count(s, &byname, &w, &last, HH_COUNT_CAP + 1 - k);
+		long k = lim.plan == HHW_PLAN_GATHER ? 0
+			: walk(s, &byname, &w, NULL, +1, lim.cap + 1, lim.count, NULL, &last, &end, NULL);
+		if (k >= 0 && k <= lim.cap && !end) {
+			long c = stream_count(s, &byname, &w, lim.plan == HHW_PLAN_GATHER ? NULL : &last, lim.cap + 1 - k);
 			k = c < 0 ? -1 : k + c;
 		}
 		hhw_close(&w);
@@ -385,7 +397,7 @@ long hhlist_count(siks *s, const hh_filter *f)
 		: db_stmt(s, "SELECT count(*) FROM hhlist WHERE ?1 IS ?1 AND ?2 IS ?2" FILT " AND ?7 IS ?7 AND ?8 IS ?8", NULL);
 	if (!st) return -1;
 	bind_filter(st, f, match[0] ? match : NULL);
-	sqlite3_bind_int(st, 8, HH_COUNT_CAP + 1);
+	sqlite3_bind_int(st, 8, lim.cap + 1);
 	long c = -1;
 	if (sqlite3_step(st) == SQLITE_ROW) c = (long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);

@@ -35,4 +35,10 @@ int hhw_open(siks *s, const char *expr, hh_words *w);
 /* The words found in text (len bytes): bit i set when word i is. */
 uint32_t hhw_scan(hh_words *w, const char *text, int len);
 void hhw_close(hh_words *w);
+
+/* For tests (hhlist.c): the walk's limits in rows (a page's, a count's, the
+ * probe's before it judges), the count's cap, and the plan: HHW_PLAN_AUTO,
+ * or only one of the two. 0 restores a default. */
+enum { HHW_PLAN_AUTO = 0, HHW_PLAN_WALK = 1, HHW_PLAN_GATHER = 2 };
+void hhlist_tune(int page, int count, int probe, int cap, int plan);
 #endif

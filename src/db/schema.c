@@ -314,8 +314,8 @@ HHL_MEMBERS("OLD.household_id")
 "ALTER TABLE hhlist ADD COLUMN member_text TEXT NOT NULL DEFAULT '';\n"
 "UPDATE hhlist SET member_text = " HHL_TEXT("hhlist.household_id") ";\n"
 "CREATE TRIGGER hhl_text_ins AFTER INSERT ON member BEGIN\n"
-"  UPDATE hhlist SET member_text = member_text || ' ' || " HHL_MTEXT("NEW")
-" WHERE household_id = NEW.household_id;\n"
+"  UPDATE hhlist SET member_text = CASE member_text WHEN '' THEN " HHL_MTEXT("NEW")
+" ELSE member_text || ' ' || " HHL_MTEXT("NEW") " END WHERE household_id = NEW.household_id;\n"
 "END;\n"
 "CREATE TRIGGER hhl_text_upd AFTER UPDATE OF nama, nik, no_kk, household_id ON member BEGIN\n"
 "  UPDATE hhlist SET member_text = " HHL_TEXT("NEW.household_id") " WHERE household_id = NEW.household_id;\n"
