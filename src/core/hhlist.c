@@ -183,40 +183,72 @@ static void bind_from(sqlite3_stmt *st, const hh_row *from, int dir)
  * passes the filters is tested for the words here (hhwords.h: the index's
  * own tokenizer over the very text the index holds), until the page is full.
  * Every search with plain words starts walking; when the rows kept so far
- * say the page would not fill within WALK_PAGE rows, the walk hands over to
- * gathering, which goes on from the last row read. Several words gather by
- * one of them (the longest: the rarest, as a rule) and test the others
- * here, so the broad ones are never gathered. */
+ * say the page would not fill soon, and the index says gathering would read
+ * few rows, the walk hands over to gathering, which goes on from the last
+ * row read. Several words gather by the narrowest of them and test the
+ * others here, so a broad word is not gathered beside a narrow one. */
 #define WALK(SK) { \
 	"SELECT " COLS ", " SK ", " TEXT ", " FILTX \
 	" FROM hhlist WHERE (" SK ", household_id) > (?1, ?2) ORDER BY " SK ", household_id", \
 	"SELECT " COLS ", " SK ", " TEXT ", " FILTX \
 	" FROM hhlist WHERE (" SK ", household_id) < (?1, ?2) ORDER BY " SK " DESC, household_id DESC" }
 static const char *const walk_sql[3][2] = { WALK("sk_name"), WALK("sk_addr"), WALK("sk_score") };
-/* rows a walk may read: for a page, for a count; and how many it reads
- * before judging from the rows kept whether it would get there. Tests set
- * smaller ones (hhlist_tune) to switch plans on a small register. */
-#define WALK_PAGE 1500
-#define WALK_COUNT 3000
-#define WALK_PROBE 100
-static struct { int page, count, probe, cap, plan; } lim = { WALK_PAGE, WALK_COUNT, WALK_PROBE, HH_COUNT_CAP, 0 };
+/* How far a walk goes (rows read): for a page, for a count, before it
+ * judges from the rows kept whether it would get there, and at most while
+ * the gathering would be as slow (all words broad); how many index rows of
+ * a word tell a narrow word from a broad one. Tests make them small
+ * (hhlist_tune) to switch plans on a small register. */
+static const hhw_limits deflim = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, HHW_PLAN_AUTO };
+static hhw_limits lim = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, HHW_PLAN_AUTO };
 
-void hhlist_tune(int page, int count, int probe, int cap, int plan)
+void hhlist_tune(const hhw_limits *l)
 {
-	lim.page = page > 0 ? page : WALK_PAGE;
-	lim.count = count > 0 ? count : WALK_COUNT;
-	lim.probe = probe > 0 ? probe : WALK_PROBE;
-	lim.cap = cap > 0 ? cap : HH_COUNT_CAP;
-	lim.plan = plan;
+	lim = l ? *l : deflim;
+}
+
+/* The word to gather by: the one the index matches least often, by a look
+ * at up to lim.drive of its rows; kept in w (w->drv, w->drv_rows: more than
+ * lim.drive when broad). A word whose look costs much is taken for a broad
+ * one unlooked: one letter, and digits of 3 or 5 to 11 (a NIK's or No KK's
+ * first digits: the index has no prefix list for those lengths, and the
+ * numbers of a register mostly share them). Ties: the longer word. */
+/* 1 when the index must merge the lists of very many words to read word i
+ * (see driver) */
+static int costly(const hh_words *w, int i)
+{
+	int len = w->len[i], digits = (int)strspn(w->tok[i], "0123456789") >= len;
+	return len == 1 || (digits && (len == 3 || (len >= 5 && len <= 11)));
+}
+
+static int driver(siks *s, hh_words *w)
+{
+	if (w->drv >= 0) return w->drv;
+	int d = 0;
+	long best = -1;
+	sqlite3_stmt *st = db_stmt(s, "SELECT count(*) FROM (SELECT 1 FROM hh_fts WHERE hh_fts MATCH ?1 LIMIT ?2)", NULL);
+	for (int i = 0; i < w->n; i++) {
+		long c = (long)lim.drive + 1;
+		if (st && !costly(w, i)) {
+			sqlite3_bind_text(st, 1, w->word[i], -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int(st, 2, lim.drive + 1);
+			if (sqlite3_step(st) == SQLITE_ROW) c = (long)sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+		}
+		if (best < 0 || c < best || (c == best && w->len[i] > w->len[d])) { best = c; d = i; }
+	}
+	w->drv = d;
+	w->drv_rows = best;
+	return d;
 }
 
 /* Reads rows of the list from `from` in direction dir, keeping up to want
  * that pass the filters and hold every word (into out when not NULL).
  * Gives up once the rows kept so far say want would not be reached within
- * budget rows. Returns how many it kept, -1 with e; *last is the last row
- * read (to go on from), *end 1 when the list ran out. */
+ * budget rows; when patient (a page), only if gathering would read few
+ * rows, or after lim.hard rows. Returns how many it kept, -1 with e; *last
+ * is the last row read (to go on from), *end 1 when the list ran out. */
 static int walk(siks *s, const hh_filter *f, hh_words *w, const hh_row *from, int dir, int want, int budget,
-		hh_row *out, hh_row *last, int *end, siks_err *e)
+		int patient, hh_row *out, hh_row *last, int *end, siks_err *e)
 {
 	int sort = f->sort >= 0 && f->sort <= 2 ? f->sort : 0;
 	sqlite3_stmt *st = db_stmt(s, walk_sql[sort][dir > 0 ? 0 : 1], e);
@@ -236,7 +268,9 @@ static int walk(siks *s, const hh_filter *f, hh_words *w, const hh_row *from, in
 			k++;
 		}
 		/* at this rate, the rows still wanted would take too long */
-		if (read >= lim.probe && k < want && lim.plan != HHW_PLAN_WALK && (k == 0 || read * (want - k) / k > budget - read))
+		if (read >= lim.probe && k < want && lim.plan != HHW_PLAN_WALK
+		    && (k == 0 || read * (want - k) / k > budget - read)
+		    && (!patient || read >= lim.hard || (driver(s, w), w->drv_rows <= lim.drive)))
 			break;
 	}
 	if (rc == SQLITE_DONE) *end = 1;
@@ -256,25 +290,17 @@ static int walkable(siks *s, const hh_filter *f, hh_words *w)
 	return 1;
 }
 
-/* The word to gather by: the longest token (ties: the last typed). */
-static int driver(const hh_words *w)
-{
-	int d = 0;
-	for (int i = 1; i < w->n; i++)
-		if (w->len[i] >= w->len[d]) d = i;
-	return d;
-}
-
 /* Gathering by one word of w (the others tested here), from `from` on:
  * appends up to n rows to out. Returns how many, -1 with e. */
 static int gather_by(siks *s, const hh_filter *f, hh_words *w, const hh_row *from, int dir, int n,
 		     hh_row *out, siks_err *e)
 {
 	int sort = f->sort >= 0 && f->sort <= 2 ? f->sort : 0;
+	int d = driver(s, w);
 	sqlite3_stmt *st = db_stmt(s, sql[sort][1][dir > 0 ? 0 : 1], e);
 	if (!st) return -1;
 	bind_from(st, from, dir);
-	bind_filter(st, f, w->word[driver(w)]);
+	bind_filter(st, f, w->word[d]);
 	sqlite3_bind_int(st, 8, w->n > 1 ? -1 : n);
 	int k = 0, rc = SQLITE_ROW;
 	while (k < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -301,7 +327,7 @@ int hhlist_fetch(siks *s, const hh_filter *f, const hh_row *from, int dir, int n
 	if (srch && walkable(s, f, &w)) {
 		hh_row last;
 		int end = 0;
-		k = lim.plan == HHW_PLAN_GATHER ? 0 : walk(s, f, &w, from, dir, n, lim.page, out, &last, &end, e);
+		k = lim.plan == HHW_PLAN_GATHER ? 0 : walk(s, f, &w, from, dir, n, lim.page, 1, out, &last, &end, e);
 		if (k >= 0 && k < n && !end) {
 			/* narrow: gather the rest, from the last row read */
 			int g = gather_by(s, f, &w, lim.plan == HHW_PLAN_GATHER ? from : &last, dir, n - k, out + k, e);
@@ -356,18 +382,47 @@ int hhlist_get(siks *s, const hh_filter *f, const char *id, hh_row *out)
  * others tested here), so a narrow search reads its few matches and stops. */
 static long stream_count(siks *s, const hh_filter *f, hh_words *w, const hh_row *from, long want)
 {
-	sqlite3_stmt *st = db_stmt(s, "SELECT DISTINCT f.hh, " TEXT " FROM hh_fts f JOIN hhlist ON n = f.hh"
-				   " WHERE hh_fts MATCH ?7 AND (sk_name, household_id) > (?1, ?2)" FILT, NULL);
+	/* the index's matches lead (CROSS JOIN keeps that order of the loops) */
+	int d = driver(s, w);
+	sqlite3_stmt *st = db_stmt(s, "SELECT " TEXT " FROM (SELECT DISTINCT hh FROM hh_fts WHERE hh_fts MATCH ?7) m"
+				   " CROSS JOIN hhlist ON n = m.hh WHERE (sk_name, household_id) > (?1, ?2)" FILT, NULL);
 	if (!st) return -1;
 	bind_from(st, from, +1);
-	bind_filter(st, f, w->word[driver(w)]);
+	bind_filter(st, f, w->word[d]);
 	long c = 0;
 	int rc = SQLITE_ROW;
 	while (c < want && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (w->n == 1 || hhw_scan(w, (const char *)sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1)) == w->all)
+		if (w->n == 1 || hhw_scan(w, (const char *)sqlite3_column_text(st, 0), sqlite3_column_bytes(st, 0)) == w->all)
 			c++;
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? c : -1;
+}
+
+/* Households where one search row holds every word (a member named "Siti
+ * Nur'aini" for "siti nur'aini": the usual way a name is typed), up to
+ * want: the index finds those by itself (its AND), and each of them holds
+ * every word, so when there are more than the cap, so are the matches. */
+static long together(siks *s, const hh_filter *f, hh_words *w, long want)
+{
+	char all[HHW_MAX * 130];
+	size_t o = 0;
+	for (int i = 0; i < w->n; i++)
+		if (costly(w, i)) return 0; /* the index's AND would read all its lists */
+	for (int i = 0; i < w->n; i++)
+		o += (size_t)snprintf(all + o, sizeof all - o, "%s%s", i ? " " : "", w->word[i]);
+	int filtered = f->dusun[0] || f->poor >= 0 || f->errors || f->usulan >= 0;
+	sqlite3_stmt *st = filtered
+		? db_stmt(s, "SELECT count(*) FROM (SELECT DISTINCT hh FROM hh_fts CROSS JOIN hhlist ON n = hh"
+			  " WHERE hh_fts MATCH ?7" FILT " LIMIT ?8)", NULL)
+		: db_stmt(s, "SELECT count(*) FROM (SELECT DISTINCT hh FROM hh_fts WHERE hh_fts MATCH ?7 LIMIT ?8)", NULL);
+	if (!st) return -1;
+	if (filtered) bind_filter(st, f, all);
+	else sqlite3_bind_text(st, 7, all, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 8, want);
+	long c = -1;
+	if (sqlite3_step(st) == SQLITE_ROW) c = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return c;
 }
 
 long hhlist_count(siks *s, const hh_filter *f)
@@ -381,8 +436,11 @@ long hhlist_count(siks *s, const hh_filter *f)
 		hh_row last;
 		int end = 0;
 		long k = lim.plan == HHW_PLAN_GATHER ? 0
-			: walk(s, &byname, &w, NULL, +1, lim.cap + 1, lim.count, NULL, &last, &end, NULL);
-		if (k >= 0 && k <= lim.cap && !end) {
+			: walk(s, &byname, &w, NULL, +1, lim.cap + 1, lim.count, 0, NULL, &last, &end, NULL);
+		if (k >= 0 && k <= lim.cap && !end && w.n > 1 && lim.plan != HHW_PLAN_WALK
+		    && together(s, &byname, &w, lim.cap + 1) > lim.cap)
+			k = lim.cap + 1;
+		else if (k >= 0 && k <= lim.cap && !end) {
 			long c = stream_count(s, &byname, &w, lim.plan == HHW_PLAN_GATHER ? NULL : &last, lim.cap + 1 - k);
 			k = c < 0 ? -1 : k + c;
 		}
@@ -390,6 +448,8 @@ long hhlist_count(siks *s, const hh_filter *f)
 		return k;
 	}
 	/* no search (an exact count), or words only the FTS query can decide */
+	if (!kind && !f->dusun[0] && f->poor < 0 && !f->errors && f->usulan < 0) /* from the smallest index */
+		return (long)db_int(s, "SELECT count(*) FROM hhlist", -1);
 	sqlite3_stmt *st = kind == 2
 		? db_stmt(s, "SELECT count(*) FROM (SELECT 1 FROM hhlist WHERE ?1 IS ?1 AND ?2 IS ?2 AND" SRCH FILT " LIMIT ?8)", NULL)
 		: kind == 1

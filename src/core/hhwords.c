@@ -34,6 +34,7 @@ static int on_query_token(void *ctx, int tflags, const char *tok, int n, int sta
 int hhw_open(siks *s, const char *expr, hh_words *w)
 {
 	memset(w, 0, sizeof *w);
+	w->drv = -1;
 	fts5_api *api = fts5_of(s);
 	void *ud = NULL;
 	if (!api || api->xFindTokenizer(api, "unicode61", &ud, &w->api) != SQLITE_OK

@@ -23,6 +23,8 @@ typedef struct hh_words {
 	char tok[HHW_MAX][128];
 	int len[HHW_MAX];
 	char word[HHW_MAX][128]; /* each word as its own FTS5 term: "word"* */
+	int drv;            /* hhlist.c: the word to gather by, -1 not chosen yet */
+	long drv_rows;      /* its index rows, as far as they were counted */
 	/* the tokenizer (owned; hhw_close frees it) */
 	fts5_tokenizer api;
 	Fts5Tokenizer *t;
@@ -36,9 +38,12 @@ int hhw_open(siks *s, const char *expr, hh_words *w);
 uint32_t hhw_scan(hh_words *w, const char *text, int len);
 void hhw_close(hh_words *w);
 
-/* For tests (hhlist.c): the walk's limits in rows (a page's, a count's, the
- * probe's before it judges), the count's cap, and the plan: HHW_PLAN_AUTO,
- * or only one of the two. 0 restores a default. */
+/* The search plans' limits (hhlist.c), in rows: how far a walk goes for a
+ * page and for a count, how far before it judges, how far at most while
+ * gathering would be as slow; how many index rows make a word broad; the
+ * count's cap; and the plan: both, or only one (for tests). */
 enum { HHW_PLAN_AUTO = 0, HHW_PLAN_WALK = 1, HHW_PLAN_GATHER = 2 };
-void hhlist_tune(int page, int count, int probe, int cap, int plan);
+typedef struct hhw_limits { int page, count, probe, hard, drive, cap, plan; } hhw_limits;
+/* For tests: sets the limits; NULL restores the defaults. */
+void hhlist_tune(const hhw_limits *l);
 #endif

@@ -51,7 +51,7 @@ static int setup(void **st)
 	assert_int_equal(db_begin(db, &e), 0);
 	for (int i = 0; i < NH; i++) {
 		siks_rec h;
-		char addr[64], kk[24], nik[32], name[96];
+		char addr[64], kk[48], nik[48], name[96];
 		assert_int_equal(rec_init(&h, "household"), 0);
 		rec_set(&h, "desa", "35.28.01.2001");
 		rec_set(&h, "dusun", dusuns[i % 4]);
@@ -90,7 +90,7 @@ static int setup(void **st)
 static int teardown(void **st)
 {
 	(void)st;
-	hhlist_tune(0, 0, 0, 0, 0);
+	hhlist_tune(NULL);
 	siks_close(db);
 	return 0;
 }
@@ -257,14 +257,16 @@ static void test_reference_sizes(void **st)
 static void test_walk_only(void **st)
 {
 	(void)st;
-	hhlist_tune(1000000, 1000000, 1, 40, HHW_PLAN_WALK);
+	hhw_limits l = { 1000000, 1000000, 1, 1000000, 3000, 40, HHW_PLAN_WALK };
+	hhlist_tune(&l);
 	check_all(7, 40);
 }
 
 static void test_gather_only(void **st)
 {
 	(void)st;
-	hhlist_tune(0, 0, 0, 40, HHW_PLAN_GATHER);
+	hhw_limits l = { 1500, 3000, 100, 20000, 8000, 40, HHW_PLAN_GATHER };
+	hhlist_tune(&l);
 	check_all(9, 40);
 }
 
@@ -272,11 +274,15 @@ static void test_gather_only(void **st)
 static void test_switching(void **st)
 {
 	(void)st;
-	hhlist_tune(12, 30, 3, 40, HHW_PLAN_AUTO);
+	/* words of more than 20 index rows are broad: a page walks on up to 25
+	 * rows before gathering by them; narrower ones are gathered at once */
+	hhw_limits a = { 12, 30, 3, 25, 20, 40, HHW_PLAN_AUTO };
+	hhlist_tune(&a);
 	check_all(10, 40);
-	hhlist_tune(60, 90, 5, 1000, HHW_PLAN_AUTO);
+	hhw_limits b = { 60, 90, 5, 200, 60, 1000, HHW_PLAN_AUTO };
+	hhlist_tune(&b);
 	check_all(20, 1000);
-	hhlist_tune(0, 0, 0, 0, 0);
+	hhlist_tune(NULL);
 	check_all(20, HH_COUNT_CAP);
 }
 
@@ -335,7 +341,8 @@ static void test_member_text_follows(void **st)
 	static idlist reflist;
 	idlist *ref = &reflist;
 	for (int plan = 1; plan <= 2; plan++) {
-		hhlist_tune(0, 0, 0, 0, plan);
+		hhw_limits l = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, plan };
+		hhlist_tune(&l);
 		snprintf(f.search, sizeof f.search, "xenia");
 		ref_list(&f, ref);
 		assert_int_equal(ref->n, 1);
@@ -346,7 +353,8 @@ static void test_member_text_follows(void **st)
 	/* moved to household 41: found there, no longer in 40 */
 	assert_int_equal(rec_save_field(db, "member", mid, "household_id", ids[41], &e), 0);
 	for (int plan = 1; plan <= 2; plan++) {
-		hhlist_tune(0, 0, 0, 0, plan);
+		hhw_limits l = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, plan };
+		hhlist_tune(&l);
 		ref_list(&f, ref);
 		assert_int_equal(ref->n, 1);
 		assert_string_equal(ref->id[0], ids[41]);
@@ -358,7 +366,8 @@ static void test_member_text_follows(void **st)
 	snprintf(sql, sizeof sql, "DELETE FROM member WHERE id = '%s'", mid);
 	assert_int_equal(db_exec(db, sql, &e), 0);
 	for (int plan = 1; plan <= 2; plan++) {
-		hhlist_tune(0, 0, 0, 0, plan);
+		hhw_limits l = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, plan };
+		hhlist_tune(&l);
 		ref_list(&f, ref);
 		assert_int_equal(ref->n, 0);
 		check_pages(&f, ref, 5);
@@ -369,7 +378,7 @@ static void test_member_text_follows(void **st)
 	assert_int_equal(db_int(db, "SELECT count(*) FROM hhlist WHERE member_text <> coalesce((SELECT group_concat("
 				"coalesce(nama, '') || ' ' || coalesce(nik, '') || ' ' || coalesce(no_kk, ''), ' ')"
 				" FROM member m WHERE m.household_id = hhlist.household_id), '')", -1), 0);
-	hhlist_tune(0, 0, 0, 0, 0);
+	hhlist_tune(NULL);
 }
 
 /* A file made by the previous version (schema 7) gets member_text on
@@ -402,14 +411,15 @@ static void test_upgrade_from_v7(void **st)
 	static const char *const words[] = { "riyadi", "s", "sholeh", "352801410", "mawar slamet", "melati siti" };
 	for (int plan = 1; plan <= 2; plan++)
 		for (int i = 0; i < 6; i++) {
-			hhlist_tune(0, 0, 0, 0, plan);
+			hhw_limits l = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, plan };
+		hhlist_tune(&l);
 			snprintf(f.search, sizeof f.search, "%s", words[i]);
 			ref_list(&f, ref);
 			assert_int_equal(ref->n, i == 1 ? 2 : i == 5 ? 0 : 1);
 			check_pages(&f, ref, 1);
 			check_count(&f, ref, HH_COUNT_CAP);
 		}
-	hhlist_tune(0, 0, 0, 0, 0);
+	hhlist_tune(NULL);
 	siks_close(db);
 	db = old;
 }
