@@ -27,7 +27,7 @@
 #define SRCH1 " n IN (SELECT hh FROM hh_fts WHERE hh_fts MATCH ?7)"
 
 /* what hh_fts holds of a household: its address row and its members' rows
- * (schema v6); the members' text is kept in member_text (v8) */
+ * (schema v6); the members' text is kept in member_text (v10) */
 #define TEXT "coalesce(alamat, '') || ' ' || coalesce(dusun, '') || ' ' || member_text"
 
 /* a page: the row, its sort key (column 13) and its search text (14) */
