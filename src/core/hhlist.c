@@ -244,9 +244,10 @@ static int driver(siks *s, hh_words *w)
 /* Reads rows of the list from `from` in direction dir, keeping up to want
  * that pass the filters and hold every word (into out when not NULL).
  * Gives up once the rows kept so far say want would not be reached within
- * budget rows; when patient (a page), only if gathering would read few
- * rows, or after lim.hard rows. Returns how many it kept, -1 with e; *last
- * is the last row read (to go on from), *end 1 when the list ran out. */
+ * budget rows; when patient (a page), only if gathering would read fewer
+ * rows than the walk still would, or after lim.hard rows. Returns how many
+ * it kept, -1 with e; *last is the last row read (to go on from), *end 1
+ * when the list ran out. */
 static int walk(siks *s, const hh_filter *f, hh_words *w, const hh_row *from, int dir, int want, int budget,
 		int patient, hh_row *out, hh_row *last, int *end, siks_err *e)
 {
@@ -267,11 +268,15 @@ static int walk(siks *s, const hh_filter *f, hh_words *w, const hh_row *from, in
 			if (out) read_row(st, &out[k]);
 			k++;
 		}
-		/* at this rate, the rows still wanted would take too long */
-		if (read >= lim.probe && k < want && lim.plan != HHW_PLAN_WALK
-		    && (k == 0 || read * (want - k) / k > budget - read)
-		    && (!patient || read >= lim.hard || (driver(s, w), w->drv_rows <= lim.drive)))
-			break;
+		/* at this rate, the rows still wanted would take too long (a
+		 * page: and gathering would read fewer rows than the walk) */
+		if (read >= lim.probe && k < want && lim.plan != HHW_PLAN_WALK) {
+			long ahead = k ? read * (want - k) / k : read * (want - k) * 2;
+			if (ahead > budget - read
+			    && (!patient || read >= lim.hard
+				|| (driver(s, w), w->drv_rows <= lim.drive && w->drv_rows < ahead)))
+				break;
+		}
 	}
 	if (rc == SQLITE_DONE) *end = 1;
 	else if (rc != SQLITE_ROW) { db_fail(s, e, "hhlist"); sqlite3_reset(st); return -1; }
@@ -291,26 +296,48 @@ static int walkable(siks *s, const hh_filter *f, hh_words *w)
 }
 
 /* Gathering by one word of w (the others tested here), from `from` on:
- * appends up to n rows to out. Returns how many, -1 with e. */
+ * the matches are sorted by key alone (a sort of whole rows, with their
+ * text, costs three times as much), then read row by row in that order
+ * until n hold every word. Appends up to n rows to out; returns how many,
+ * -1 with e. */
+#define ORDER(SK) { \
+	"SELECT n FROM hhlist WHERE (" SK ", household_id) > (?1, ?2) AND" SRCH1 FILT \
+	" ORDER BY " SK ", household_id LIMIT ?8", \
+	"SELECT n FROM hhlist WHERE (" SK ", household_id) < (?1, ?2) AND" SRCH1 FILT \
+	" ORDER BY " SK " DESC, household_id DESC LIMIT ?8" }
+static const char *const order_sql[3][2] = { ORDER("sk_name"), ORDER("sk_addr"), ORDER("sk_score") };
+static const char *const row_sql[3] = {
+	"SELECT " COLS ", sk_name, " TEXT " FROM hhlist WHERE n = ?1",
+	"SELECT " COLS ", sk_addr, " TEXT " FROM hhlist WHERE n = ?1",
+	"SELECT " COLS ", sk_score, " TEXT " FROM hhlist WHERE n = ?1",
+};
+
 static int gather_by(siks *s, const hh_filter *f, hh_words *w, const hh_row *from, int dir, int n,
 		     hh_row *out, siks_err *e)
 {
 	int sort = f->sort >= 0 && f->sort <= 2 ? f->sort : 0;
 	int d = driver(s, w);
-	sqlite3_stmt *st = db_stmt(s, sql[sort][1][dir > 0 ? 0 : 1], e);
-	if (!st) return -1;
+	sqlite3_stmt *st = db_stmt(s, order_sql[sort][dir > 0 ? 0 : 1], e);
+	sqlite3_stmt *row = db_stmt(s, row_sql[sort], e);
+	if (!st || !row) return -1;
 	bind_from(st, from, dir);
 	bind_filter(st, f, w->word[d]);
 	sqlite3_bind_int(st, 8, w->n > 1 ? -1 : n);
 	int k = 0, rc = SQLITE_ROW;
-	while (k < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (w->n == 1 || hhw_scan(w, (const char *)sqlite3_column_text(st, 14), sqlite3_column_bytes(st, 14)) == w->all)
-			read_row(st, &out[k++]);
+	while (k < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_bind_int64(row, 1, sqlite3_column_int64(st, 0));
+		if ((rc = sqlite3_step(row)) != SQLITE_ROW) break; /* it was just there */
+		if (w->n == 1 || hhw_scan(w, (const char *)sqlite3_column_text(row, 14), sqlite3_column_bytes(row, 14)) == w->all)
+			read_row(row, &out[k++]);
+		sqlite3_reset(row);
+	}
 	if (k < n && rc != SQLITE_DONE) {
 		db_fail(s, e, "hhlist");
+		sqlite3_reset(row);
 		sqlite3_reset(st);
 		return -1;
 	}
+	sqlite3_reset(row);
 	sqlite3_reset(st);
 	return k;
 }
