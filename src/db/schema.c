@@ -326,6 +326,30 @@ HHL_MEMBERS("OLD.household_id")
 "  UPDATE hhlist SET member_text = " HHL_TEXT("OLD.household_id") " WHERE household_id = OLD.household_id;\n"
 "END;\n",
 
+/* 11: the change log read by its keys at a district's size (a million
+ * members, more change rows): a record's changes in order (merge, and a
+ * village's changes read from its records, not by scanning the log), the
+ * changes one site made in order (what a partner has not confirmed), and
+ * the newest clock (read at every start). Each grows at its end as
+ * packages arrive, so inserting costs little. */
+"DROP INDEX change_rec;\n"
+"CREATE INDEX change_rec ON change(rec, seq);\n"
+"CREATE INDEX change_origin ON change(origin, seq);\n"
+"CREATE INDEX change_hlc ON change(hlc);\n"
+/* and one write of the list row per new member, not two (the counts of
+ * version 7 and the text of version 10 go together) */
+"DROP TRIGGER hhl_text_ins; DROP TRIGGER hhl_member_ins;\n"
+"CREATE TRIGGER hhl_member_ins AFTER INSERT ON member BEGIN\n"
+"  UPDATE hhlist SET members = members + 1, present = present + (coalesce(NEW.keberadaan, 1) IN (1, 5)),"
+" member_text = CASE member_text WHEN '' THEN " HHL_MTEXT("NEW")
+" ELSE member_text || ' ' || " HHL_MTEXT("NEW") " END WHERE household_id = NEW.household_id;\n"
+"  UPDATE hhlist SET head = coalesce((SELECT nama FROM member m WHERE m.household_id = NEW.household_id"
+" ORDER BY (m.shdk = 1 AND coalesce(m.keberadaan, 1) IN (1, 5)) DESC, m.shdk = 1 DESC, m.shdk, m.nama LIMIT 1), ''),"
+" no_kk = (SELECT no_kk FROM member m WHERE m.household_id = NEW.household_id ORDER BY m.shdk = 1 DESC, m.shdk LIMIT 1)"
+" WHERE household_id = NEW.household_id AND (NEW.shdk IS 1 OR NOT EXISTS (SELECT 1 FROM member m"
+" WHERE m.household_id = NEW.household_id AND m.shdk = 1 AND coalesce(m.keberadaan, 1) IN (1, 5)));\n"
+"  INSERT OR IGNORE INTO hh_fts_queue(k) VALUES (NEW.rowid);\n"
+"END;\n",
 };
 
 int db_migration_count(void)

@@ -53,8 +53,8 @@ static int collect(siks *s, const sync_peer *p, int64_t from, int64_t to, pkg_bu
 	int district = s->site_role == SIKS_SITE_KABUPATEN;
 	sqlite3_stmt *st = district
 		? db_stmt(s, "SELECT c.seq, c.hlc, c.origin, c.tbl, c.rec, c.field, c.value, c.operator"
-			     " FROM change c JOIN sync_home h ON h.rec = c.rec"
-			     " WHERE c.seq > ?1 AND c.seq <= ?2 AND h.peer = ?3 AND c.origin <> ?4 ORDER BY c.seq", e)
+			     " FROM sync_home h CROSS JOIN change c ON c.rec = h.rec AND c.seq > ?1 AND c.seq <= ?2"
+			     " WHERE h.peer = ?3 AND c.origin <> ?4 ORDER BY c.seq", e)
 		: db_stmt(s, "SELECT c.seq, c.hlc, c.origin, c.tbl, c.rec, c.field, c.value, c.operator"
 			     " FROM change c WHERE c.seq > ?1 AND c.seq <= ?2 AND ?3 IS NOT NULL AND c.origin <> ?4"
 			     " ORDER BY c.seq", e);

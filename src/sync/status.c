@@ -60,30 +60,52 @@ static int fill(siks *s, sync_peer_status *o, const sync_dup *dups, int ndup, si
 
 	int district = s->site_role == SIKS_SITE_KABUPATEN;
 	const char *peer = district ? p.kode : NULL;
+	/* at the district, only its own changes can be unconfirmed by a village
+	 * (a village's records change there or here): read them through the
+	 * origin index, not the whole change log of every village */
 	st = district
 		? db_stmt(s, "SELECT count(*) FROM change c JOIN sync_home h ON h.rec = c.rec"
-			     " WHERE c.seq > ?1 AND h.peer = ?2 AND c.origin <> ?3", e)
+			     " WHERE c.origin IN (?4, 'local') AND c.seq > ?1 AND h.peer = ?2 AND c.origin <> ?3", e)
 		: db_stmt(s, "SELECT count(*) FROM change c WHERE c.seq > ?1 AND ?2 IS NULL AND c.origin <> ?3", e);
 	if (!st)
 		return SIKS_EDB;
 	sqlite3_bind_int64(st, 1, p.acked_change);
 	db_bind_text_or_null(st, 2, peer);
 	sqlite3_bind_text(st, 3, p.site_id, -1, SQLITE_STATIC);
+	if (district)
+		sqlite3_bind_text(st, 4, s->site_id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		o->pending = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 
-	o->households = count1(s, "SELECT count(*) FROM household t WHERE ?1 IS NULL OR"
-				  " t.id IN (SELECT rec FROM sync_home WHERE peer = ?1)", peer);
-	o->members = count1(s, "SELECT count(*) FROM member t WHERE ?1 IS NULL OR"
-			       " t.id IN (SELECT rec FROM sync_home WHERE peer = ?1)", peer);
-	o->conflicts_open = count1(s, "SELECT count(*) FROM sync_conflict t WHERE status = 'terbuka' AND (?1 IS NULL OR"
-				      " t.rec IN (SELECT rec FROM sync_home WHERE peer = ?1))", peer);
-	st = db_stmt(s, "SELECT coalesce(status, 0), count(*) FROM usulan t WHERE ?1 IS NULL OR"
-			" t.id IN (SELECT rec FROM sync_home WHERE peer = ?1) GROUP BY 1", e);
+	/* a village's counts start from its records in sync_home (by peer), so
+	 * each village costs its own size, not the district's */
+	if (district) {
+		/* members from the list's count per household: one probe a household */
+		sqlite3_stmt *hm = db_stmt(s, "SELECT count(*), coalesce(sum(l.members), 0) FROM sync_home h"
+					      " JOIN hhlist l ON l.household_id = h.rec WHERE h.peer = ?1", e);
+		if (!hm)
+			return SIKS_EDB;
+		sqlite3_bind_text(hm, 1, peer, -1, SQLITE_STATIC);
+		if (sqlite3_step(hm) == SQLITE_ROW) {
+			o->households = sqlite3_column_int64(hm, 0);
+			o->members = sqlite3_column_int64(hm, 1);
+		}
+		sqlite3_reset(hm);
+		o->conflicts_open = count1(s, "SELECT count(*) FROM sync_home h JOIN sync_conflict t ON t.rec = h.rec"
+					      " WHERE h.peer = ?1 AND t.status = 'terbuka'", peer);
+		st = db_stmt(s, "SELECT coalesce(t.status, 0), count(*) FROM sync_home h JOIN usulan t ON t.id = h.rec"
+				" WHERE h.peer = ?1 GROUP BY 1", e);
+	} else {
+		o->households = count1(s, "SELECT count(*) FROM household", NULL);
+		o->members = count1(s, "SELECT count(*) FROM member", NULL);
+		o->conflicts_open = count1(s, "SELECT count(*) FROM sync_conflict WHERE status = 'terbuka'", NULL);
+		st = db_stmt(s, "SELECT coalesce(status, 0), count(*) FROM usulan GROUP BY 1", e);
+	}
 	if (!st)
 		return SIKS_EDB;
-	db_bind_text_or_null(st, 1, peer);
+	if (district)
+		sqlite3_bind_text(st, 1, peer, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int k = sqlite3_column_int(st, 0);
 		if (k >= 0 && k < 8)

@@ -302,7 +302,28 @@ int main(void)
 	printf("sync monthly: %ld of %ld households changed: export %.3f s, import at the district %.3f s\n", changed, i,
 	       ex, im);
 	siks_close(v0);
+
+	/* 3. what the district dashboard reads when it opens */
+	sync_peer_status *ps;
+	sync_dup *dups;
+	int np = 0, nd = 0;
+	t2 = now();
+	if (sync_status(dd, &ps, &np, &e))
+		die("status", &e);
+	double st_s = now() - t2;
+	t2 = now();
+	if (sync_duplicates(dd, &dups, &nd, &e))
+		die("duplicates", &e);
+	double dup_s = now() - t2;
+	printf("district dashboard: status of %d villages %.3f s, cross-village duplicates (%d) %.3f s\n", np, st_s, nd,
+	       dup_s);
+	free(ps);
+	free(dups);
 	siks_close(dd);
+	if (getenv("SIKS_BENCH_KEEP")) { /* to look at the district afterwards */
+		printf("kept: %s\n", dpath);
+		return 0;
+	}
 	char cmd[200];
 	snprintf(cmd, sizeof cmd, "rm -rf %s %s %s /tmp/siks-bench-sync-*.db*", dir, dir2, dir3);
 	if (system(cmd) != 0)
