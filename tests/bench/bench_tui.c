@@ -333,6 +333,7 @@ int main(void)
 	       members);
 	double t0 = now();
 	/* built in a child, so the peak memory below is the list's alone */
+	fflush(stdout);
 	pid_t pid = fork();
 	if (pid == 0) _exit(build(path, members) == 0 ? 0 : 1);
 	int wst = 1;
