@@ -206,12 +206,6 @@ void hhlist_tune(const hhw_limits *l)
 	lim = l ? *l : deflim;
 }
 
-/* The word to gather by: the one the index matches least often, by a look
- * at up to lim.drive of its rows; kept in w (w->drv, w->drv_rows: more than
- * lim.drive when broad). A word whose look costs much is taken for a broad
- * one unlooked: one letter, and digits of 3 or 5 to 11 (a NIK's or No KK's
- * first digits: the index has no prefix list for those lengths, and the
- * numbers of a register mostly share them). Ties: the longer word. */
 /* 1 when the index must merge the lists of very many words to read word i
  * (see driver) */
 static int costly(const hh_words *w, int i)
@@ -220,6 +214,12 @@ static int costly(const hh_words *w, int i)
 	return len == 1 || (digits && (len == 3 || (len >= 5 && len <= 11)));
 }
 
+/* The word to gather by: the one the index matches least often, by a look
+ * at up to lim.drive of its rows; kept in w (w->drv, w->drv_rows: more than
+ * lim.drive when broad). A word whose look costs much is taken for a broad
+ * one unlooked: one letter, and digits of 3 or 5 to 11 (a NIK's or No KK's
+ * first digits: the index has no prefix list for those lengths, and the
+ * numbers of a register mostly share them). Ties: the longer word. */
 static int driver(siks *s, hh_words *w)
 {
 	if (w->drv >= 0) return w->drv;
