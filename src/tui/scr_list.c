@@ -192,7 +192,7 @@ void list_draw(scr_list *l, int y, int x, int h, int w, int active)
 	if (strncmp(l->f.search, l->search.buf, sizeof l->f.search - 1) != 0 && !key_pending())
 		apply_search(l, 1);
 	filter_text(l, ft, sizeof ft);
-	if (l->count > HH_COUNT_CAP) /* a search counts only so far (hhlist.h) */
+	if (l->f.search[0] && l->count > HH_COUNT_CAP) /* a search counts only so far (hhlist.h) */
 		snprintf(title, sizeof title, _("Rumah tangga: %d+  (%s)"), HH_COUNT_CAP, ft);
 	else if (l->count >= 0) snprintf(title, sizeof title, _("Rumah tangga: %ld  (%s)"), l->count, ft);
 	else snprintf(title, sizeof title, _("Rumah tangga  (%s)"), ft);
