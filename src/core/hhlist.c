@@ -198,8 +198,8 @@ static const char *const walk_sql[3][2] = { WALK("sk_name"), WALK("sk_addr"), WA
  * the gathering would be as slow (all words broad); how many index rows of
  * a word tell a narrow word from a broad one. Tests make them small
  * (hhlist_tune) to switch plans on a small register. */
-static const hhw_limits deflim = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, HHW_PLAN_AUTO };
-static hhw_limits lim = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, HHW_PLAN_AUTO };
+static const hhw_limits deflim = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, HHW_PLAN_AUTO, 2000 };
+static hhw_limits lim = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, HHW_PLAN_AUTO, 2000 };
 
 void hhlist_tune(const hhw_limits *l)
 {
@@ -342,6 +342,97 @@ static int gather_by(siks *s, const hh_filter *f, hh_words *w, const hh_row *fro
 	return k;
 }
 
+/* ---- a filter that keeps few households ---------------------------------
+ * Walking tests each row of the list against the filters, so a filter that
+ * keeps almost nothing (poor when nothing is scored yet, "has errors" on a
+ * clean register) read the whole list for one page. When a filter's own
+ * index says it keeps at most lim.few households, they are read by that
+ * index, sorted by the list's key, and tested for the words here. The SQL
+ * is made once from these parts (never from user text). */
+enum { FEW_DUSUN, FEW_POOR, FEW_ERRORS, FEW_USULAN, FEW_N };
+static const char *const few_cond[FEW_N] = { "dusun = ?3", "poor = ?4", "errors > 0", "usulan_status = ?6" };
+static const char *const few_index[FEW_N] = { "hhlist_dusun", "hhlist_poor", "hhlist_errors", "hhlist_usulan" };
+static const char *const few_key[3] = { "sk_name", "sk_addr", "sk_score" };
+static char few_sql[FEW_N][3][2][640], few_probe[FEW_N][200], few_all[FEW_N][400];
+
+static void few_make(void)
+{
+	if (few_probe[0][0]) return;
+	for (int d = 0; d < FEW_N; d++) {
+		snprintf(few_probe[d], sizeof few_probe[d], "SELECT count(*) FROM (SELECT 1 FROM hhlist INDEXED BY %s"
+			 " WHERE %s AND ?1 IS ?1 AND ?2 IS ?2 AND ?7 IS ?7 LIMIT ?8)", few_index[d], few_cond[d]);
+		snprintf(few_all[d], sizeof few_all[d], "SELECT " TEXT ", " FILTX " FROM hhlist INDEXED BY %s"
+			 " WHERE %s AND ?1 IS ?1 AND ?2 IS ?2 AND ?7 IS ?7 AND ?8 IS ?8", few_index[d], few_cond[d]);
+		for (int k = 0; k < 3; k++) {
+			const char *sk = few_key[k];
+			snprintf(few_sql[d][k][0], sizeof few_sql[d][k][0],
+				 "SELECT " COLS ", %s, " TEXT ", " FILTX " FROM hhlist INDEXED BY %s WHERE %s"
+				 " AND (%s, household_id) > (?1, ?2) AND ?7 IS ?7 AND ?8 IS ?8 ORDER BY %s, household_id",
+				 sk, few_index[d], few_cond[d], sk, sk);
+			snprintf(few_sql[d][k][1], sizeof few_sql[d][k][1],
+				 "SELECT " COLS ", %s, " TEXT ", " FILTX " FROM hhlist INDEXED BY %s WHERE %s"
+				 " AND (%s, household_id) < (?1, ?2) AND ?7 IS ?7 AND ?8 IS ?8"
+				 " ORDER BY %s DESC, household_id DESC", sk, few_index[d], few_cond[d], sk, sk);
+		}
+	}
+}
+
+/* The filter of f that keeps fewest households, when at most lim.few: its
+ * FEW_ number, else -1. */
+static int few_driver(siks *s, const hh_filter *f)
+{
+	int on[FEW_N] = { f->dusun[0] != 0, f->poor >= 0, f->errors != 0, f->usulan >= 0 };
+	if (lim.few <= 0) return -1;
+	few_make();
+	int best = -1;
+	long best_n = 0;
+	for (int d = 0; d < FEW_N; d++) {
+		if (!on[d]) continue;
+		sqlite3_stmt *st = db_stmt(s, few_probe[d], NULL);
+		if (!st) return -1;
+		bind_filter(st, f, NULL);
+		sqlite3_bind_int(st, 8, lim.few + 1);
+		long c = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : lim.few + 1L;
+		sqlite3_reset(st);
+		if (c <= lim.few && (best < 0 || c < best_n)) { best = d; best_n = c; }
+	}
+	return best;
+}
+
+/* A page by filter d (see above); w NULL when there is no search. */
+static int few_fetch(siks *s, int d, const hh_filter *f, hh_words *w, const hh_row *from, int dir, int n,
+		     hh_row *out, siks_err *e)
+{
+	int sort = f->sort >= 0 && f->sort <= 2 ? f->sort : 0;
+	sqlite3_stmt *st = db_stmt(s, few_sql[d][sort][dir > 0 ? 0 : 1], e);
+	if (!st) return -1;
+	bind_from(st, from, dir);
+	bind_filter(st, f, NULL);
+	int k = 0, rc = SQLITE_ROW;
+	while (k < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (sqlite3_column_int(st, 15) /* passes every filter */
+		    && (!w || hhw_scan(w, (const char *)sqlite3_column_text(st, 14), sqlite3_column_bytes(st, 14)) == w->all))
+			read_row(st, &out[k++]);
+	sqlite3_reset(st);
+	if (k < n && rc != SQLITE_DONE) return db_fail(s, e, "hhlist"), -1;
+	return k;
+}
+
+/* How many households filter d and the words keep (stops past cap + 1 when
+ * searching, as every search count does). */
+static long few_count(siks *s, int d, const hh_filter *f, hh_words *w)
+{
+	sqlite3_stmt *st = db_stmt(s, few_all[d], NULL);
+	if (!st) return -1;
+	bind_filter(st, f, NULL);
+	long c = 0;
+	while ((!w || c <= lim.cap) && sqlite3_step(st) == SQLITE_ROW)
+		c += sqlite3_column_int(st, 1)
+		     && (!w || hhw_scan(w, (const char *)sqlite3_column_text(st, 0), sqlite3_column_bytes(st, 0)) == w->all);
+	sqlite3_reset(st);
+	return c;
+}
+
 int hhlist_fetch(siks *s, const hh_filter *f, const hh_row *from, int dir, int n,
 		 hh_row *out, siks_err *e)
 {
@@ -351,7 +442,12 @@ int hhlist_fetch(siks *s, const hh_filter *f, const hh_row *from, int dir, int n
 	int k = 0, rc = SQLITE_DONE;
 	hh_words w;
 	if (n <= 0) return 0;
-	if (srch && walkable(s, f, &w)) {
+	int few = -1, words = srch && walkable(s, f, &w);
+	if ((!srch || words) && (few = few_driver(s, f)) >= 0) {
+		k = few_fetch(s, few, f, words ? &w : NULL, from, dir, n, out, e);
+		if (words) hhw_close(&w);
+		if (k < 0) return -1;
+	} else if (words) {
 		hh_row last;
 		int end = 0;
 		k = lim.plan == HHW_PLAN_GATHER ? 0 : walk(s, f, &w, from, dir, n, lim.page, 1, out, &last, &end, e);
@@ -459,7 +555,13 @@ long hhlist_count(siks *s, const hh_filter *f)
 	hh_filter byname = *f;
 	hh_words w;
 	byname.sort = HH_SORT_NAME;
-	if (kind && walkable(s, &byname, &w)) {
+	int words = kind && walkable(s, &byname, &w), few;
+	if ((!kind || words) && (few = few_driver(s, f)) >= 0) {
+		long c = few_count(s, few, f, words ? &w : NULL);
+		if (words) hhw_close(&w);
+		return c;
+	}
+	if (words) {
 		hh_row last;
 		int end = 0;
 		long k = lim.plan == HHW_PLAN_GATHER ? 0

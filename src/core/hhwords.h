@@ -41,9 +41,10 @@ void hhw_close(hh_words *w);
 /* The search plans' limits (hhlist.c), in rows: how far a walk goes for a
  * page and for a count, how far before it judges, how far at most while
  * gathering would be as slow; how many index rows make a word broad; the
- * count's cap; and the plan: both, or only one (for tests). */
+ * count's cap; the plan: both, or only one (for tests); and how many
+ * households a filter may keep to be read by its own index (0: never). */
 enum { HHW_PLAN_AUTO = 0, HHW_PLAN_WALK = 1, HHW_PLAN_GATHER = 2 };
-typedef struct hhw_limits { int page, count, probe, hard, drive, cap, plan; } hhw_limits;
+typedef struct hhw_limits { int page, count, probe, hard, drive, cap, plan, few; } hhw_limits;
 /* For tests: sets the limits; NULL restores the defaults. */
 void hhlist_tune(const hhw_limits *l);
 #endif

@@ -350,6 +350,12 @@ HHL_MEMBERS("OLD.household_id")
 " WHERE m.household_id = NEW.household_id AND m.shdk = 1 AND coalesce(m.keberadaan, 1) IN (1, 5)));\n"
 "  INSERT OR IGNORE INTO hh_fts_queue(k) VALUES (NEW.rowid);\n"
 "END;\n",
+
+/* 12: the list's filters by their own index, for a filter that keeps few
+ * households (hhlist.c: "few"), so one page does not read the whole list */
+"CREATE INDEX hhlist_poor ON hhlist(poor);\n"
+"CREATE INDEX hhlist_errors ON hhlist(errors);\n"
+"CREATE INDEX hhlist_usulan ON hhlist(usulan_status);\n",
 };
 
 int db_migration_count(void)

@@ -201,7 +201,7 @@ static const char *const searches[] = {
 	"s", "si", "sit", "siti", "a", "am", "k", "n", "z", "u", "3", "35", "3528", "352801", "35280101",
 	"3528010100000", "3528010100000042", "mawar", "no", "krajan", "siti nur", "siti aminah", "nur'aini",
 	"s a", "a s k", "siti zz", "zz", "regapu", "regapu’u", "jose", "JOSÉ", "ulfa", "ñangka", "’", "hasan 35",
-	"12", "1", "sri   hasan", "q",
+	"12", "1", "sri   hasan", "q", "",
 };
 #define NSEARCH (int)(sizeof searches / sizeof *searches)
 
@@ -213,7 +213,7 @@ static void check_all(int k, int cap)
 	idlist *ref = &reflist;
 	for (int i = 0; i < NSEARCH; i++)
 		for (int sort = 0; sort < 3; sort++)
-			for (int filt = 0; filt < 3; filt++) {
+			for (int filt = 0; filt < 4; filt++) {
 				hh_filter_default(&f);
 				f.sort = sort;
 				snprintf(f.search, sizeof f.search, "%s", searches[i]);
@@ -223,6 +223,10 @@ static void check_all(int k, int cap)
 				if (which == 2) f.errors = 1;
 				if (which == 3) f.usulan = 1;
 				if (which == 4) f.usulan = 0;
+				if (filt == 3) { /* two at once: each must still hold */
+					snprintf(f.dusun, sizeof f.dusun, "%s", dusuns[(i + sort) % 4]);
+					f.poor = (i + sort) % 2;
+				}
 				ref_list(&f, ref);
 				check_pages(&f, ref, k);
 				check_count(&f, ref, cap);
@@ -257,7 +261,7 @@ static void test_reference_sizes(void **st)
 static void test_walk_only(void **st)
 {
 	(void)st;
-	hhw_limits l = { 1000000, 1000000, 1, 1000000, 3000, 40, HHW_PLAN_WALK };
+	hhw_limits l = { 1000000, 1000000, 1, 1000000, 3000, 40, HHW_PLAN_WALK, 0 };
 	hhlist_tune(&l);
 	check_all(7, 40);
 }
@@ -265,7 +269,7 @@ static void test_walk_only(void **st)
 static void test_gather_only(void **st)
 {
 	(void)st;
-	hhw_limits l = { 1500, 3000, 100, 20000, 8000, 40, HHW_PLAN_GATHER };
+	hhw_limits l = { 1500, 3000, 100, 20000, 8000, 40, HHW_PLAN_GATHER, 0 };
 	hhlist_tune(&l);
 	check_all(9, 40);
 }
@@ -276,14 +280,52 @@ static void test_switching(void **st)
 	(void)st;
 	/* words of more than 20 index rows are broad: a page walks on up to 25
 	 * rows before gathering by them; narrower ones are gathered at once */
-	hhw_limits a = { 12, 30, 3, 25, 20, 40, HHW_PLAN_AUTO };
+	hhw_limits a = { 12, 30, 3, 25, 20, 40, HHW_PLAN_AUTO, 0 };
 	hhlist_tune(&a);
 	check_all(10, 40);
-	hhw_limits b = { 60, 90, 5, 200, 60, 1000, HHW_PLAN_AUTO };
+	hhw_limits b = { 60, 90, 5, 200, 60, 1000, HHW_PLAN_AUTO, 0 };
 	hhlist_tune(&b);
 	check_all(20, 1000);
 	hhlist_tune(NULL);
 	check_all(20, HH_COUNT_CAP);
+}
+
+/* a filter that keeps few households is read by its own index (schema v12):
+ * with the limit low, some filters of check_all go that way and some walk;
+ * with it high, all do; each page and count as the reference's */
+static void test_few_filtered(void **st)
+{
+	(void)st;
+	hhw_limits a = { 12, 30, 3, 25, 20, 40, HHW_PLAN_AUTO, 20 };
+	hhlist_tune(&a);
+	check_all(10, 40);
+	hhw_limits b = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, HHW_PLAN_AUTO, 100000 };
+	hhlist_tune(&b);
+	check_all(7, HH_COUNT_CAP);
+	hhw_limits c = { 1500, 3000, 100, 20000, 8000, 5, HHW_PLAN_AUTO, 100000 };
+	hhlist_tune(&c);
+	check_all(7, 5); /* a search's count stops past the cap here too */
+	/* and it is the plan taken: a filter keeping nothing reads no list rows */
+	hh_filter f;
+	hh_filter_default(&f);
+	f.poor = 1;
+	snprintf(f.search, sizeof f.search, "s");
+	assert_int_equal(db_exec(db, "UPDATE hhlist SET poor = NULL WHERE poor = 1", NULL), 0);
+	hh_row page[4];
+	siks_err e;
+	for (sqlite3_stmt *q = sqlite3_next_stmt(db->db, NULL); q; q = sqlite3_next_stmt(db->db, q))
+		sqlite3_stmt_status(q, SQLITE_STMTSTATUS_RUN, 1);
+	assert_int_equal(hhlist_fetch(db, &f, NULL, +1, 4, page, &e), 0);
+	assert_int_equal(hhlist_count(db, &f), 0);
+	int few_runs = 0, list_runs = 0;
+	for (sqlite3_stmt *q = sqlite3_next_stmt(db->db, NULL); q; q = sqlite3_next_stmt(db->db, q)) {
+		int runs = sqlite3_stmt_status(q, SQLITE_STMTSTATUS_RUN, 0);
+		if (strstr(sqlite3_sql(q), "INDEXED BY hhlist_poor")) few_runs += runs;
+		else if (strstr(sqlite3_sql(q), "FROM hhlist WHERE")) list_runs += runs;
+	}
+	assert_true(few_runs >= 2);      /* the probe, the page, the count */
+	assert_int_equal(list_runs, 0);  /* no walk, no gathering */
+	hhlist_tune(NULL);
 }
 
 /* hhwords: typed words become the index's folded tokens; a word of no
@@ -341,7 +383,7 @@ static void test_member_text_follows(void **st)
 	static idlist reflist;
 	idlist *ref = &reflist;
 	for (int plan = 1; plan <= 2; plan++) {
-		hhw_limits l = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, plan };
+		hhw_limits l = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, plan, 0 };
 		hhlist_tune(&l);
 		snprintf(f.search, sizeof f.search, "xenia");
 		ref_list(&f, ref);
@@ -353,7 +395,7 @@ static void test_member_text_follows(void **st)
 	/* moved to household 41: found there, no longer in 40 */
 	assert_int_equal(rec_save_field(db, "member", mid, "household_id", ids[41], &e), 0);
 	for (int plan = 1; plan <= 2; plan++) {
-		hhw_limits l = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, plan };
+		hhw_limits l = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, plan, 0 };
 		hhlist_tune(&l);
 		ref_list(&f, ref);
 		assert_int_equal(ref->n, 1);
@@ -369,7 +411,7 @@ static void test_member_text_follows(void **st)
 	assert_int_equal(db_exec(db, sql, &e), 0);
 	assert_int_equal(db_commit(db, &e), 0);
 	for (int plan = 1; plan <= 2; plan++) {
-		hhw_limits l = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, plan };
+		hhw_limits l = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, plan, 0 };
 		hhlist_tune(&l);
 		ref_list(&f, ref);
 		assert_int_equal(ref->n, 0);
@@ -414,7 +456,7 @@ static void test_upgrade_from_v7(void **st)
 	static const char *const words[] = { "riyadi", "s", "sholeh", "352801410", "mawar slamet", "melati siti" };
 	for (int plan = 1; plan <= 2; plan++)
 		for (int i = 0; i < 6; i++) {
-			hhw_limits l = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, plan };
+			hhw_limits l = { 1500, 3000, 100, 20000, 8000, HH_COUNT_CAP, plan, 0 };
 		hhlist_tune(&l);
 			snprintf(f.search, sizeof f.search, "%s", words[i]);
 			ref_list(&f, ref);
@@ -435,6 +477,7 @@ int main(void)
 		cmocka_unit_test(test_walk_only),
 		cmocka_unit_test(test_gather_only),
 		cmocka_unit_test(test_switching),
+		cmocka_unit_test(test_few_filtered),
 		cmocka_unit_test(test_member_text_follows),
 		cmocka_unit_test(test_upgrade_from_v7),
 	};
