@@ -21,6 +21,7 @@
 #include "siks/i18n.h"
 #include "siks/rec.h"
 #include "siks/sync.h"
+#include "bare_schema.h"
 
 static double now(void)
 {
@@ -144,64 +145,6 @@ static void import_from(siks *s, const char *path)
 	free(r);
 }
 
-/* bare SQLite: the same rows, no audit, no change rows, no merge */
-static double bare(long households)
-{
-	const char *p = "/tmp/siks-bench-sync-bare.db";
-	rm_db(p);
-	sqlite3 *db;
-	sqlite3_open(p, &db);
-	sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-			" PRAGMA temp_store=MEMORY; PRAGMA cache_size=-262144", 0, 0, 0); /* as db_bulk */
-	for (int v = 1; v <= db_migration_count(); v++)
-		sqlite3_exec(db, db_migration_sql(v), 0, 0, 0);
-	sqlite3_stmt *h, *m;
-	sqlite3_prepare_v2(db, "INSERT INTO household(id,desa,dusun,rt,rw,alamat,luas_lantai) VALUES(?,?,?,?,?,?,?)", -1, &h, 0);
-	sqlite3_prepare_v2(db, "INSERT INTO member(id,household_id,nik,no_kk,nama,jenis_kelamin,tanggal_lahir,shdk,keberadaan)"
-			       " VALUES(?,?,?,?,?,?,?,?,1)", -1, &m, 0);
-	double t0 = now();
-	sqlite3_exec(db, "BEGIN IMMEDIATE", 0, 0, 0);
-	for (long i = 0; i < households; i++) {
-		char hid[33], nik[17], kk[17];
-		siks_id_new(hid);
-		sqlite3_bind_text(h, 1, hid, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(h, 2, "35.28.01.2001", -1, SQLITE_STATIC);
-		sqlite3_bind_text(h, 3, "Krajan", -1, SQLITE_STATIC);
-		sqlite3_bind_int(h, 4, 1 + (int)rnd(20));
-		sqlite3_bind_int(h, 5, 1 + (int)rnd(5));
-		sqlite3_bind_text(h, 6, "Jl. Raya Tlanakan", -1, SQLITE_STATIC);
-		sqlite3_bind_double(h, 7, 20 + rnd(80));
-		sqlite3_step(h);
-		sqlite3_reset(h);
-		for (int k = 0; k < 4; k++) {
-			char mid[33];
-			siks_id_new(mid);
-			snprintf(nik, sizeof nik, "3528010101%02u%04ld", rnd(99), (i * 4 + k) % 9999);
-			snprintf(kk, sizeof kk, "3528%012ld", i % 1000000000000L);
-			sqlite3_bind_text(m, 1, mid, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(m, 2, hid, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(m, 3, nik, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(m, 4, kk, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(m, 5, k ? "Siti Aminah" : "Moh. Holis", -1, SQLITE_STATIC);
-			sqlite3_bind_int(m, 6, k ? 2 : 1);
-			sqlite3_bind_text(m, 7, "1980-05-17", -1, SQLITE_STATIC);
-			sqlite3_bind_int(m, 8, k ? 4 : 1);
-			sqlite3_step(m);
-			sqlite3_reset(m);
-		}
-	}
-	/* the search index, as db_commit writes it */
-	for (int k = 0; db_search_flush_sql(k); k++)
-		sqlite3_exec(db, db_search_flush_sql(k), 0, 0, 0);
-	sqlite3_exec(db, "COMMIT", 0, 0, 0);
-	double t = now() - t0;
-	sqlite3_finalize(h);
-	sqlite3_finalize(m);
-	sqlite3_close(db);
-	rm_db(p);
-	return t;
-}
-
 int main(void)
 {
 	setenv("SIKSDESA_DATA", "data", 0);
@@ -260,7 +203,7 @@ int main(void)
 	double merge = now() - t1;
 	if (!WIFEXITED(status) || WEXITSTATUS(status))
 		return 1;
-	double base = bare(hh_per * nv);
+	double base = bare_schema("/tmp/siks-bench-sync-bare.db", hh_per * nv);
 	printf("sync merge: %ld packages, %ld members: %.2f s, peak %.0f MiB; bare SQLite %.2f s; ratio %.1fx\n", nv,
 	       hh_per * nv * 4, merge, ru.ru_maxrss / 1024.0, base, base > 0 ? merge / base : 0);
 
