@@ -166,7 +166,7 @@ static void test_xlsx(void **state)
 	} else {
 		char cmd[1200];
 		snprintf(cmd, sizeof cmd,
-			 "cd %s && soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2' out.xlsx >/dev/null 2>&1",
+			 "cd %s && timeout 180 soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2' out.xlsx >/dev/null 2>&1",
 			 dir);
 		assert_int_equal(system(cmd), 0);
 		/* sheet 2 (members) lands in out-Anggota.csv; check every NIK */
