@@ -27,6 +27,8 @@ static int do_import(siks *s, const char *path, int dry, imp_result *r)
 	int rc = import_file(s, path, &o, r, &e);
 	if (rc)
 		fprintf(stderr, "import: %s\n", e.msg);
+	/* the staging file is gone with the import, whatever its outcome */
+	assert_int_equal(db_int(s, "SELECT count(*) FROM pragma_database_list WHERE name = 'imp'", -1), 0);
 	for (size_t i = 0; i < r->np && getenv("IMPORT_VERBOSE"); i++)
 		fprintf(stderr, "  line %ld %s: %s\n", r->p[i].line, r->p[i].column, r->p[i].reason);
 	return rc;
