@@ -44,11 +44,13 @@ void db_cache_free(siks *s);
 int db_migrate(siks *s, siks_err *e);
 /* A bulk write (a file import, a package merge) touches far more pages than
  * the default 2 MiB page cache holds, and spilling them in the middle of the
- * transaction cost a quarter of the time (more at a district's million
- * members, whose indexes take random inserts). on=1 lets the cache grow to
- * 256 MiB for the bulk write (pages are taken only as they are used: a
- * village's import stays small); on=0 gives the memory back. */
-void db_bulk(siks *s, int on);
+ * transaction cost a quarter of the time (half at a district's million
+ * members, whose indexes take random inserts). db_bulk(s, grow) lets the
+ * cache hold a quarter of the file as it will be (its size now plus about
+ * grow bytes), from 32 MiB up to 256 MiB, for the bulk write: a village's
+ * import stays small, a district's merge gets what it needs.
+ * db_bulk(s, -1) gives the memory back. */
+void db_bulk(siks *s, int64_t grow);
 /* Indexes for search the rows the triggers noted in hh_fts_queue (schema
  * version 8), in one statement per kind. db_commit calls it before the
  * outermost COMMIT once s->search_queue is set; siks_open once at start. */

@@ -79,6 +79,9 @@ int rec_load(siks *s, siks_rec *r, const char *table, const char *id, siks_err *
  * differ from the stored row are written. Does not validate: front ends
  * call the checks in validate.h first. Nests inside db_begin/db_commit. */
 int rec_save(siks *s, siks_rec *r, siks_err *e);
+/* rec_save for a record the caller knows is not stored yet, with its id
+ * set (sync's new records): the same writes, without looking first. */
+int rec_save_new(siks *s, siks_rec *r, siks_err *e);
 /* Same path for a single field of a stored record. */
 int rec_save_field(siks *s, const char *table, const char *id, const char *field,
 		   const char *value, siks_err *e);

@@ -400,6 +400,22 @@ int rec_save(siks *s, siks_rec *r, siks_err *e)
 	return db_commit(s, e);
 }
 
+int rec_save_new(siks *s, siks_rec *r, siks_err *e)
+{
+	struct table_sql *q = sql_for(r->t);
+	if (!q)
+		return siks_fail(e, SIKS_ENOMEM, "", _("Memori tidak cukup"));
+	if (!r->id[0])
+		siks_id_new(r->id);
+	if (db_begin(s, e) != 0)
+		return SIKS_EDB;
+	if (insert_rec(s, r, q, e) != 0) {
+		db_rollback(s);
+		return SIKS_EDB;
+	}
+	return db_commit(s, e);
+}
+
 int rec_save_field(siks *s, const char *table, const char *id, const char *field,
 		   const char *value, siks_err *e)
 {

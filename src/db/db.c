@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "siks/db.h"
+#include "siks/platform.h"
 #include "siks/i18n.h"
 
 /* Statements cached by the address of their SQL literal: a lookup is a
@@ -144,9 +145,20 @@ int db_commit(siks *s, siks_err *e)
 	return 0;
 }
 
-void db_bulk(siks *s, int on)
+void db_bulk(siks *s, int64_t grow)
 {
-	db_exec(s, on ? "PRAGMA cache_size=-262144" : "PRAGMA cache_size=-2000", NULL);
+	char pragma[48];
+	int64_t kib = 2000;
+	if (grow >= 0) {
+		int64_t size = plat_file_size(s->path);
+		kib = ((size > 0 ? size : 0) + grow) / 4 / 1024;
+		kib = kib < 32768 ? 32768 : kib > 262144 ? 262144 : kib;
+	}
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size=-%lld", (long long)kib);
+	db_exec(s, pragma, NULL);
+	/* and the log copied back into the file every 64 MiB, not every 4: the
+	 * index pages every package touches are copied once, not each time */
+	db_exec(s, grow >= 0 ? "PRAGMA wal_autocheckpoint=16384" : "PRAGMA wal_autocheckpoint=1000", NULL);
 }
 
 void db_rollback(siks *s)

@@ -627,8 +627,8 @@ int import_file(siks *s, const char *path, const imp_opts *o, imp_result *r, sik
 	if (rc == 0 && db_begin(s, e) != 0)
 		rc = SIKS_EDB;
 	in_tx = rc == 0;
-	if (in_tx)
-		db_bulk(s, 1);
+	if (in_tx) /* the register grows about twelve times the file's size */
+		db_bulk(s, plat_file_size(path) * 12);
 	while (rc == 0 && (got = csv_next(in, &row, e)) == 1)
 		if (!all_empty(&row) && pass1_row(&c, &row, vals) != 0)
 			rc = e && e->code ? e->code : SIKS_EDB;
@@ -641,7 +641,7 @@ int import_file(siks *s, const char *path, const imp_opts *o, imp_result *r, sik
 			db_rollback(s);
 		else if (db_commit(s, e) != 0)
 			rc = SIKS_EDB;
-		db_bulk(s, 0);
+		db_bulk(s, -1);
 	}
 	/* the file goes with the stage (outside the transaction, now over) */
 	if (db_int(s, "SELECT count(*) FROM pragma_database_list WHERE name = 'imp'", 0))

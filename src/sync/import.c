@@ -121,7 +121,9 @@ static int apply_body(siks *s, const sync_peer *p, const pkg_header *h, const ui
 {
 	if (db_begin(s, e) != 0)
 		return SIKS_EDB;
-	db_bulk(s, 1);
+	/* a district merges a whole month of villages into one big file: all
+	 * the cache it may have; a village's package is small */
+	db_bulk(s, s->site_role == SIKS_SITE_KABUPATEN ? (int64_t)1 << 40 : (int64_t)h->body_len * 4);
 	pkg_reader rd;
 	pkg_change c;
 	pkg_receipt rc = { 0, 0 };
@@ -140,12 +142,12 @@ static int apply_body(siks *s, const sync_peer *p, const pkg_header *h, const ui
 		err = update_peer(s, p, h, &rc, r->applied, r->conflicts, e);
 	if (err) {
 		db_rollback(s);
-		db_bulk(s, 0);
+		db_bulk(s, -1);
 		r->applied = r->conflicts = 0;
 		return err;
 	}
 	err = db_commit(s, e);
-	db_bulk(s, 0);
+	db_bulk(s, -1);
 	return err;
 }
 
@@ -275,9 +277,9 @@ int sync_import(siks *s, const char *path, sync_in **res, int *nres, siks_err *e
 	free(names);
 	s->search_queue = 1;
 	siks_err ie = { 0 };
-	db_bulk(s, 1);
-	int irc = db_begin(s, &ie) != 0 || db_commit(s, &ie) != 0;
 	db_bulk(s, 0);
+	int irc = db_begin(s, &ie) != 0 || db_commit(s, &ie) != 0;
+	db_bulk(s, -1);
 	if (irc) {
 		/* the packages are in; only the index waits for the next open */
 		if (!first) {

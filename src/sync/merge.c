@@ -267,7 +267,7 @@ int sync_apply_change(siks *s, const pkg_change *c, const char *from_peer, int *
 		if (rc == 0 && !exists) {
 			snprintf(in.id, sizeof in.id, "%s", c->rec);
 			rec_remote_begin(s, c->origin, c->hlc, c->op);
-			rc = rec_save(s, &in, e);
+			rc = rec_save_new(s, &in, e); /* just looked: not here */
 			rec_remote_end(s);
 			*applied = 1;
 		} else {
