@@ -41,6 +41,7 @@ typedef struct siks {
 	int tx_failed;
 	int search_queue;      /* schema has hh_fts_queue: db_commit indexes it (db.h) */
 	int64_t hlc_last;
+	int64_t hlc_saved;     /* the clock as setting clock.hlc holds it; -1 before open ends */
 	struct stmt_cache *stmts;
 	struct siks_codes *codes;
 	struct plat_lock *session; /* safety.h: the one-program lock, NULL when read-only */

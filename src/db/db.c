@@ -124,6 +124,25 @@ int db_begin(siks *s, siks_err *e)
 	return 0;
 }
 
+/* The clock where the next start reads it (siks.c: load_clock), when it
+ * moved: one small row with the transaction that moved it. */
+static int save_clock(siks *s, siks_err *e)
+{
+	if (s->hlc_saved == -1 || s->hlc_saved == s->hlc_last)
+		return 0;
+	sqlite3_stmt *st = db_stmt(s, "INSERT INTO setting(key, value) VALUES('clock.hlc',"
+				      " ?1 || ' ' || (SELECT coalesce(max(seq), 0) FROM change))"
+				      " ON CONFLICT(key) DO UPDATE SET value = excluded.value", e);
+	if (!st)
+		return SIKS_EDB;
+	sqlite3_bind_int64(st, 1, s->hlc_last);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, e, "setting");
+	sqlite3_reset(st);
+	if (rc == 0)
+		s->hlc_saved = s->hlc_last;
+	return rc;
+}
+
 int db_commit(siks *s, siks_err *e)
 {
 	if (s->tx_depth <= 0)
@@ -134,7 +153,7 @@ int db_commit(siks *s, siks_err *e)
 		db_exec(s, "ROLLBACK", NULL);
 		return siks_fail(e, SIKS_EDB, "", _("Perubahan dibatalkan: ada langkah yang gagal"));
 	}
-	if (s->search_queue && db_search_flush(s, e) != 0) {
+	if ((s->search_queue && db_search_flush(s, e) != 0) || save_clock(s, e) != 0) {
 		db_exec(s, "ROLLBACK", NULL);
 		return SIKS_EDB;
 	}

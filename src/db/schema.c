@@ -356,6 +356,10 @@ HHL_MEMBERS("OLD.household_id")
 "CREATE INDEX hhlist_poor ON hhlist(poor);\n"
 "CREATE INDEX hhlist_errors ON hhlist(errors);\n"
 "CREATE INDEX hhlist_usulan ON hhlist(usulan_status);\n",
+
+/* 13: the start reads the clock from setting clock.hlc (siks.c: load_clock)
+ * instead of the newest change by an index on every change row's clock */
+"DROP INDEX change_hlc;\n",
 };
 
 int db_migration_count(void)
