@@ -47,6 +47,15 @@
 #define HHF_ADDR_DEL(X) \
 "DELETE FROM hh_fts WHERE rowid = -(SELECT n FROM hhlist WHERE household_id = " X ");\n"
 
+/* Versions 7, 8 and 11: a new member re-picks its household's head only
+ * when it is a head itself or the household has no present head. */
+#define HHL_HEAD_NEW \
+"  UPDATE hhlist SET head = coalesce((SELECT nama FROM member m WHERE m.household_id = NEW.household_id" \
+" ORDER BY (m.shdk = 1 AND coalesce(m.keberadaan, 1) IN (1, 5)) DESC, m.shdk = 1 DESC, m.shdk, m.nama LIMIT 1), '')," \
+" no_kk = (SELECT no_kk FROM member m WHERE m.household_id = NEW.household_id ORDER BY m.shdk = 1 DESC, m.shdk LIMIT 1)" \
+" WHERE household_id = NEW.household_id AND (NEW.shdk IS 1 OR NOT EXISTS (SELECT 1 FROM member m" \
+" WHERE m.household_id = NEW.household_id AND m.shdk = 1 AND coalesce(m.keberadaan, 1) IN (1, 5)));\n"
+
 /* Version 8 notes the address row of household X for re-indexing. */
 #define HHQ_ADDR(X) \
 "INSERT OR IGNORE INTO hh_fts_queue(k) SELECT -n FROM hhlist WHERE household_id = " X ";\n"
@@ -252,11 +261,7 @@ HHF_ADDR("NEW.id")
 "CREATE TRIGGER hhl_member_ins AFTER INSERT ON member BEGIN\n"
 "  UPDATE hhlist SET members = members + 1, present = present + (coalesce(NEW.keberadaan, 1) IN (1, 5))"
 " WHERE household_id = NEW.household_id;\n"
-"  UPDATE hhlist SET head = coalesce((SELECT nama FROM member m WHERE m.household_id = NEW.household_id"
-" ORDER BY (m.shdk = 1 AND coalesce(m.keberadaan, 1) IN (1, 5)) DESC, m.shdk = 1 DESC, m.shdk, m.nama LIMIT 1), ''),"
-" no_kk = (SELECT no_kk FROM member m WHERE m.household_id = NEW.household_id ORDER BY m.shdk = 1 DESC, m.shdk LIMIT 1)"
-" WHERE household_id = NEW.household_id AND (NEW.shdk IS 1 OR NOT EXISTS (SELECT 1 FROM member m"
-" WHERE m.household_id = NEW.household_id AND m.shdk = 1 AND coalesce(m.keberadaan, 1) IN (1, 5)));\n"
+HHL_HEAD_NEW
 HHF_MEMBER("NEW")
 "END;\n",
 
@@ -285,11 +290,7 @@ HHQ_ADDR("OLD.id")
 "CREATE TRIGGER hhl_member_ins AFTER INSERT ON member BEGIN\n"
 "  UPDATE hhlist SET members = members + 1, present = present + (coalesce(NEW.keberadaan, 1) IN (1, 5))"
 " WHERE household_id = NEW.household_id;\n"
-"  UPDATE hhlist SET head = coalesce((SELECT nama FROM member m WHERE m.household_id = NEW.household_id"
-" ORDER BY (m.shdk = 1 AND coalesce(m.keberadaan, 1) IN (1, 5)) DESC, m.shdk = 1 DESC, m.shdk, m.nama LIMIT 1), ''),"
-" no_kk = (SELECT no_kk FROM member m WHERE m.household_id = NEW.household_id ORDER BY m.shdk = 1 DESC, m.shdk LIMIT 1)"
-" WHERE household_id = NEW.household_id AND (NEW.shdk IS 1 OR NOT EXISTS (SELECT 1 FROM member m"
-" WHERE m.household_id = NEW.household_id AND m.shdk = 1 AND coalesce(m.keberadaan, 1) IN (1, 5)));\n"
+HHL_HEAD_NEW
 "  INSERT OR IGNORE INTO hh_fts_queue(k) VALUES (NEW.rowid);\n"
 "END;\n"
 "CREATE TRIGGER hhl_member_upd AFTER UPDATE OF nama, nik, no_kk, shdk, keberadaan, household_id ON member BEGIN\n"
@@ -343,11 +344,7 @@ HHL_MEMBERS("OLD.household_id")
 "  UPDATE hhlist SET members = members + 1, present = present + (coalesce(NEW.keberadaan, 1) IN (1, 5)),"
 " member_text = CASE member_text WHEN '' THEN " HHL_MTEXT("NEW")
 " ELSE member_text || ' ' || " HHL_MTEXT("NEW") " END WHERE household_id = NEW.household_id;\n"
-"  UPDATE hhlist SET head = coalesce((SELECT nama FROM member m WHERE m.household_id = NEW.household_id"
-" ORDER BY (m.shdk = 1 AND coalesce(m.keberadaan, 1) IN (1, 5)) DESC, m.shdk = 1 DESC, m.shdk, m.nama LIMIT 1), ''),"
-" no_kk = (SELECT no_kk FROM member m WHERE m.household_id = NEW.household_id ORDER BY m.shdk = 1 DESC, m.shdk LIMIT 1)"
-" WHERE household_id = NEW.household_id AND (NEW.shdk IS 1 OR NOT EXISTS (SELECT 1 FROM member m"
-" WHERE m.household_id = NEW.household_id AND m.shdk = 1 AND coalesce(m.keberadaan, 1) IN (1, 5)));\n"
+HHL_HEAD_NEW
 "  INSERT OR IGNORE INTO hh_fts_queue(k) VALUES (NEW.rowid);\n"
 "END;\n",
 
