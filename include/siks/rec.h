@@ -90,6 +90,11 @@ int rec_save_field(siks *s, const char *table, const char *id, const char *field
  * and moved past any clock seen from another site. */
 int64_t rec_clock_next(siks *s);
 void rec_clock_seen(siks *s, int64_t remote);
+/* Moves the clock past the newest one the open file has seen (at open, and
+ * after a restore): db_commit keeps "hlc seq" in setting clock.hlc, so only
+ * changes written after that (by anything that bypassed db_commit) are
+ * read, not the whole change log. */
+void rec_clock_load(siks *s);
 
 /* Sync (src/sync/merge.c) writes a change made at another site through this
  * same path: between rec_remote_begin and rec_remote_end, the audit and change

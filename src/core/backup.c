@@ -11,6 +11,7 @@
 #include "siks/history.h"
 #include "siks/i18n.h"
 #include "siks/platform.h"
+#include "siks/rec.h"
 #include "siks/safety.h"
 
 void backup_dir_of(const char *dbpath, char *out, size_t n)
@@ -367,9 +368,7 @@ static void reload_site(siks *s)
 	s->site_role = atoi(role);
 	s->practice = atoi(prac);
 	/* the clock never runs back, or sync would reuse stamps already sent */
-	int64_t h = db_int(s, "SELECT max(hlc) FROM change", 0);
-	if (h > s->hlc_last)
-		s->hlc_last = h;
+	rec_clock_load(s);
 }
 
 int backup_restore(siks *s, const char *path, siks_err *e)

@@ -235,6 +235,26 @@ void rec_clock_seen(siks *s, int64_t remote)
 		s->hlc_last = remote;
 }
 
+void rec_clock_load(siks *s)
+{
+	char v[64];
+	long long h0 = 0, q0 = 0;
+	if (siks_setting_get(s, "clock.hlc", v, sizeof v) != 0 || sscanf(v, "%lld %lld", &h0, &q0) != 2)
+		h0 = q0 = 0;
+	sqlite3_stmt *st = db_stmt(s, "SELECT coalesce(max(hlc), 0) FROM change WHERE seq > ?1", NULL);
+	int64_t h1 = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, q0);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			h1 = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	rec_clock_seen(s, h0);
+	rec_clock_seen(s, h1);
+	/* the setting behind the clock: written at the next commit */
+	s->hlc_saved = s->hlc_last == h0 ? h0 : -2;
+}
+
 /* ---- the write path ---------------------------------------------------- */
 
 /* While sync applies a change made at another site (rec_remote_begin), the

@@ -53,28 +53,6 @@ static int load_site(siks *s)
 	return 0;
 }
 
-/* The clock goes on from the newest one this file has seen: db_commit keeps
- * "hlc seq" in setting clock.hlc (the clock, and the change log's end then),
- * so only changes written after that are read here (by anything that did
- * not commit through db_commit), instead of the whole log at every start. */
-static void load_clock(siks *s)
-{
-	char v[64];
-	long long h0 = 0, q0 = 0;
-	if (siks_setting_get(s, "clock.hlc", v, sizeof v) != 0 || sscanf(v, "%lld %lld", &h0, &q0) != 2)
-		h0 = q0 = 0;
-	sqlite3_stmt *st = db_stmt(s, "SELECT coalesce(max(hlc), 0) FROM change WHERE seq > ?1", NULL);
-	int64_t h1 = 0;
-	if (st) {
-		sqlite3_bind_int64(st, 1, q0);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			h1 = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-	}
-	s->hlc_last = h0 > h1 ? h0 : h1;
-	s->hlc_saved = h1 > h0 ? -2 : h0; /* newer rows than the setting: write it at the next commit */
-}
-
 int siks_open(siks **out, const char *path, int flags, siks_err *e)
 {
 	*out = NULL;
@@ -90,7 +68,7 @@ int siks_open(siks **out, const char *path, int flags, siks_err *e)
 
 	siks *s = calloc(1, sizeof *s);
 	if (s)
-		s->hlc_saved = -1; /* no clock to keep until the file is open (load_clock) */
+		s->hlc_saved = -1; /* no clock to keep until the file is open (rec_clock_load) */
 	if (!s)
 		return siks_fail(e, SIKS_ENOMEM, "", _("Memori tidak cukup"));
 	snprintf(s->path, sizeof s->path, "%s", path);
@@ -142,7 +120,7 @@ int siks_open(siks **out, const char *path, int flags, siks_err *e)
 		return e ? e->code : SIKS_EIO;
 	}
 	load_site(s);
-	load_clock(s);
+	rec_clock_load(s);
 	snprintf(s->operator_name, sizeof s->operator_name, "sistem");
 	*out = s;
 	return 0;
