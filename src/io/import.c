@@ -105,9 +105,14 @@ static int add_findings(ctx *c, long line, const siks_findings *f, const siks_re
 /* The staged rows live in a private temporary file attached for the
  * import, not in memory (temp_store is MEMORY for statement journals): a
  * district's file of a million members staged 300 MB of RAM. */
+static int stage_attached(siks *s)
+{
+	return db_int(s, "SELECT count(*) FROM pragma_database_list WHERE name = 'imp'", 0) > 0;
+}
+
 static int stage_setup(siks *s, siks_err *e)
 {
-	if (!db_int(s, "SELECT count(*) FROM pragma_database_list WHERE name = 'imp'", 0) &&
+	if (!stage_attached(s) &&
 	    db_exec(s, "ATTACH '' AS imp", e) != 0)
 		return SIKS_EDB;
 	return db_exec(s,
@@ -644,7 +649,7 @@ int import_file(siks *s, const char *path, const imp_opts *o, imp_result *r, sik
 		db_bulk(s, -1);
 	}
 	/* the file goes with the stage (outside the transaction, now over) */
-	if (db_int(s, "SELECT count(*) FROM pragma_database_list WHERE name = 'imp'", 0))
+	if (stage_attached(s))
 		db_exec(s, "DETACH imp", NULL);
 	csv_close(in);
 	for (int i = 0; vals && i < c.m.n; i++)
