@@ -1,5 +1,6 @@
 /* bare_schema.h — the "bare SQLite" baseline the benches share (bench_sync,
- * bench_import): what SQLite alone needs to store the rows in our schema. */
+ * bench_import): what SQLite alone needs to store the rows in our schema;
+ * with the clock and file clean-up they both use. */
 #ifndef SIKS_BENCH_BARE_SCHEMA_H
 #define SIKS_BENCH_BARE_SCHEMA_H
 #include <stdint.h>

@@ -23,13 +23,6 @@
 #include "siks/sync.h"
 #include "bare_schema.h"
 
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 static uint64_t rng = 88172645463325252u;
 static unsigned rnd(unsigned n)
 {
@@ -45,21 +38,12 @@ static void die(const char *what, const siks_err *e)
 	exit(1);
 }
 
-static void rm_db(const char *p)
-{
-	char w[600];
-	unlink(p);
-	snprintf(w, sizeof w, "%s-wal", p);
-	unlink(w);
-	snprintf(w, sizeof w, "%s-shm", p);
-	unlink(w);
-}
 
 static siks *open_site(const char *path, int role, const char *kode)
 {
 	siks *s;
 	siks_err e = { 0 };
-	rm_db(path);
+	bare_rm(path);
 	if (siks_open(&s, path, SIKS_OPEN_CREATE, &e) || siks_site_init(s, role, kode, NULL, &e))
 		die("open", &e);
 	return s;
@@ -164,7 +148,7 @@ int main(void)
 	siks *d = open_site(dpath, SIKS_SITE_KABUPATEN, "35.28");
 	char did[33];
 	snprintf(did, sizeof did, "%s", d->site_id);
-	double t0 = now();
+	double t0 = bare_now();
 	char vpath0[300];
 	for (long v = 0; v < nv; v++) {
 		char kode[24], vpath[300];
@@ -182,10 +166,10 @@ int main(void)
 	}
 	siks_close(d);
 	printf("sync: %ld villages, %ld households, %ld members built in %.1f s (not timed below)\n", nv, hh_per * nv,
-	       hh_per * nv * 4, now() - t0);
+	       hh_per * nv * 4, bare_now() - t0);
 
 	/* 1. the district merge, in a child so its peak memory is its own */
-	double t1 = now();
+	double t1 = bare_now();
 	pid_t pid = fork();
 	if (pid == 0) {
 		siks *c;
@@ -200,7 +184,7 @@ int main(void)
 	int status;
 	struct rusage ru;
 	wait4(pid, &status, 0, &ru);
-	double merge = now() - t1;
+	double merge = bare_now() - t1;
 	if (!WIFEXITED(status) || WEXITSTATUS(status))
 		return 1;
 	double base = bare_schema("/tmp/siks-bench-sync-bare.db", hh_per * nv);
@@ -236,12 +220,12 @@ int main(void)
 	char dir3[] = "/tmp/siks-bench-sync-XXXXXX";
 	if (!mkdtemp(dir3))
 		return 1;
-	double t2 = now();
+	double t2 = bare_now();
 	export_to(v0, dir3);
-	double ex = now() - t2;
-	t2 = now();
+	double ex = bare_now() - t2;
+	t2 = bare_now();
 	import_from(dd, dir3);
-	double im = now() - t2;
+	double im = bare_now() - t2;
 	printf("sync monthly: %ld of %ld households changed: export %.3f s, import at the district %.3f s\n", changed, i,
 	       ex, im);
 	siks_close(v0);
@@ -250,14 +234,14 @@ int main(void)
 	sync_peer_status *ps;
 	sync_dup *dups;
 	int np = 0, nd = 0;
-	t2 = now();
+	t2 = bare_now();
 	if (sync_status(dd, &ps, &np, &e))
 		die("status", &e);
-	double st_s = now() - t2;
-	t2 = now();
+	double st_s = bare_now() - t2;
+	t2 = bare_now();
 	if (sync_duplicates(dd, &dups, &nd, &e))
 		die("duplicates", &e);
-	double dup_s = now() - t2;
+	double dup_s = bare_now() - t2;
 	printf("district dashboard: status of %d villages %.3f s, cross-village duplicates (%d) %.3f s\n", np, st_s, nd,
 	       dup_s);
 	free(ps);
